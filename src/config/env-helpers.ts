@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A configuration problem, always naming the environment variable at fault. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses the variables `schema` names; each failure is reported as `VARIABLE: message`. */
+export function parseEnv<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, env: Env): z.output<z.ZodObject<Shape>> {
+  const picked = Object.fromEntries(
+    Object.keys(schema.shape).map((name) => [name, emptyToUndefined(env[name])]),
+  );
+  const result = schema.safeParse(picked);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+}
+
+/** An empty variable (`FOO=`) means unset, as in most twelve-factor tooling. */
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+export const httpUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');
+
+export const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);

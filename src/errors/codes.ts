@@ -1,0 +1,48 @@
+/**
+ * The error contract (DESIGN.md §4). Clients switch on `extensions.code` because gateways redact
+ * messages. Codes are stable once shipped: add, never rename.
+ */
+export enum ErrorCode {
+  /** The provider has no payment with this id. */
+  PAYMENT_NOT_FOUND = 'PAYMENT_NOT_FOUND',
+  /** The request itself is wrong (malformed id, too many refs); retrying it unchanged will not help. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** This deployment has no credentials for the provider. */
+  PROVIDER_NOT_CONFIGURED = 'PROVIDER_NOT_CONFIGURED',
+  /** The provider refused our credentials (401/403). */
+  PROVIDER_AUTH_FAILED = 'PROVIDER_AUTH_FAILED',
+  /** The provider is rate-limiting us (429); `extensions.retryAfterSeconds` when it said. */
+  PROVIDER_RATE_LIMITED = 'PROVIDER_RATE_LIMITED',
+  /** The provider did not answer in time. */
+  PROVIDER_TIMEOUT = 'PROVIDER_TIMEOUT',
+  /** The provider could not be reached or answered 5xx. */
+  PROVIDER_UNAVAILABLE = 'PROVIDER_UNAVAILABLE',
+  /** The provider answered something we cannot read: not JSON, too large, or not its documented shape. */
+  PROVIDER_BAD_RESPONSE = 'PROVIDER_BAD_RESPONSE',
+  /** The provider rejected the request for a reason it did not classify (an undocumented 4xx). */
+  PROVIDER_REJECTED = 'PROVIDER_REJECTED',
+  /** A bug on our side; details are in the logs, never in the response. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Whether the same request may succeed if the client retries later. */
+export function isRetryable(code: ErrorCode): boolean {
+  switch (code) {
+    case ErrorCode.PROVIDER_RATE_LIMITED:
+    case ErrorCode.PROVIDER_TIMEOUT:
+    case ErrorCode.PROVIDER_UNAVAILABLE:
+      return true;
+    case ErrorCode.PAYMENT_NOT_FOUND:
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.PROVIDER_NOT_CONFIGURED:
+    case ErrorCode.PROVIDER_AUTH_FAILED:
+    case ErrorCode.PROVIDER_BAD_RESPONSE:
+    case ErrorCode.PROVIDER_REJECTED:
+    case ErrorCode.INTERNAL_SERVER_ERROR:
+      return false;
+    default: {
+      const unhandled: never = code;
+      throw new TypeError(`Unhandled error code ${String(unhandled)}`);
+    }
+  }
+}

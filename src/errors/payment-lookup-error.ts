@@ -1,0 +1,74 @@
+import { PROVIDER_DISPLAY_NAMES, type Provider } from '../model/provider.js';
+import { ErrorCode, isRetryable } from './codes.js';
+
+export interface PaymentLookupErrorOptions {
+  /** HTTP status (or gRPC status name) the provider answered, for logs. */
+  readonly upstreamStatus?: number | string;
+  /** Seconds the provider asked us to wait (Retry-After). */
+  readonly retryAfterSeconds?: number;
+  readonly cause?: unknown;
+}
+
+/**
+ * Why one payment could not be read. Adapters throw it; the GraphQL layer turns it into a coded
+ * error at the payment's path. Messages are written for clients: they never carry provider bodies,
+ * credentials or ids (an id may be a mistyped PAN).
+ */
+export class PaymentLookupError extends Error {
+  override readonly name = 'PaymentLookupError';
+  readonly retryable: boolean;
+  readonly upstreamStatus?: number | string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly provider: Provider | undefined,
+    message: string,
+    options: PaymentLookupErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.retryable = isRetryable(code);
+    if (options.upstreamStatus !== undefined) this.upstreamStatus = options.upstreamStatus;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** Standard client-facing messages, one per code, so wording stays consistent across providers. */
+export function lookupError(
+  code: ErrorCode,
+  provider: Provider,
+  options: PaymentLookupErrorOptions & { detail?: string } = {},
+): PaymentLookupError {
+  const name = PROVIDER_DISPLAY_NAMES[provider];
+  const detail = options.detail ? `: ${options.detail}` : '';
+  return new PaymentLookupError(code, provider, `${messageFor(code, name)}${detail}`, options);
+}
+
+function messageFor(code: ErrorCode, name: string): string {
+  switch (code) {
+    case ErrorCode.PAYMENT_NOT_FOUND:
+      return `${name} has no payment with this id`;
+    case ErrorCode.BAD_USER_INPUT:
+      return `The payment reference is not valid for ${name}`;
+    case ErrorCode.PROVIDER_NOT_CONFIGURED:
+      return `${name} is not configured in this deployment`;
+    case ErrorCode.PROVIDER_AUTH_FAILED:
+      return `${name} rejected this service's credentials`;
+    case ErrorCode.PROVIDER_RATE_LIMITED:
+      return `${name} is rate-limiting requests`;
+    case ErrorCode.PROVIDER_TIMEOUT:
+      return `${name} did not answer in time`;
+    case ErrorCode.PROVIDER_UNAVAILABLE:
+      return `${name} is unavailable`;
+    case ErrorCode.PROVIDER_BAD_RESPONSE:
+      return `${name} sent a response this service cannot read`;
+    case ErrorCode.PROVIDER_REJECTED:
+      return `${name} rejected the request`;
+    case ErrorCode.INTERNAL_SERVER_ERROR:
+      return `Unexpected error while reading from ${name}`;
+    default: {
+      const unhandled: never = code;
+      throw new TypeError(`Unhandled error code ${String(unhandled)}`);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { DateTimeScalar, Int64Scalar } from '../scalars.js';
+import { Money, Payment } from './payment.js';
+import { Query } from './query.js';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Int64: Int64Scalar,
+  Query,
+  Payment,
+  Money,
+};

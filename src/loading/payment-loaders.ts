@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import { ErrorCode } from '../errors/codes.js';
+import { lookupError } from '../errors/payment-lookup-error.js';
+import type { Payment, Transaction } from '../model/payment.js';
+import { paymentKeyString, type PaymentKey, type Provider } from '../model/provider.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import { paymentIdProblem } from './payment-id.js';
+
+/** One dispatched batch: which keys a loader sent to the providers together, in key order. */
+export interface DispatchedBatch {
+  readonly loader: 'payment' | 'transactions';
+  readonly keys: readonly PaymentKey[];
+}
+
+export interface PaymentLoaders {
+  readonly payment: DataLoader<PaymentKey, Payment, string>;
+  /** Transactions behind a separate provider endpoint, loaded only when a query selects them. */
+  readonly transactions: DataLoader<Payment, Transaction[], string>;
+}
+
+export interface PaymentLoaderOptions {
+  /** Told of every batch: used for debug logging and by tests asserting the batches dispatched. */
+  readonly onBatch?: (batch: DispatchedBatch) => void;
+  /** Aborted when the GraphQL request ends; cancels provider calls nobody waits for any more. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A new pair of loaders for one GraphQL request. Never share them across requests: their cache
+ * would serve one caller's payment to another.
+ */
+export function createPaymentLoaders(registry: ProviderRegistry, options: PaymentLoaderOptions = {}): PaymentLoaders {
+  return {
+    payment: new DataLoader<PaymentKey, Payment, string>(
+      (keys) => loadPaymentBatch(registry, keys, options),
+      { cacheKeyFn: paymentKeyString },
+    ),
+    transactions: new DataLoader<Payment, Transaction[], string>(
+      (payments) => loadTransactionsBatch(registry, payments, options),
+      { cacheKeyFn: paymentKeyString },
+    ),
+  };
+}
+
+/**
+ * The payment batch function: DataLoader has already collapsed duplicate keys. Keys are grouped by
+ * provider, and each provider's keys run through that provider's concurrency limiter. Every key
+ * settles on its own: one failure becomes that key's Error, never the batch's.
+ */
+async function loadPaymentBatch(
+  registry: ProviderRegistry,
+  keys: readonly PaymentKey[],
+  options: PaymentLoaderOptions,
+): Promise<Array<Payment | Error>> {
+  options.onBatch?.({ loader: 'payment', keys });
+  return settleByProvider(keys, (key) => loadOnePayment(registry, key, options.signal));
+}
+
+async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, signal?: AbortSignal): Promise<Payment> {
+  const runtime = registry.get(key.provider);
+  if (!runtime) throw lookupError(ErrorCode.PROVIDER_NOT_CONFIGURED, key.provider);
+  const problem = paymentIdProblem(key.id) ?? runtime.adapter.idProblem?.(key.id);
+  if (problem) throw lookupError(ErrorCode.BAD_USER_INPUT, key.provider, { detail: problem });
+  return runtime.limiter.run(() => runtime.adapter.fetchPayment(key.id, { ...(signal ? { signal } : {}) }));
+}
+
+async function loadTransactionsBatch(
+  registry: ProviderRegistry,
+  payments: readonly Payment[],
+  options: PaymentLoaderOptions,
+): Promise<Array<Transaction[] | Error>> {
+  options.onBatch?.({ loader: 'transactions', keys: payments.map(({ provider, id }) => ({ provider, id })) });
+  return settleByProvider(payments, async (payment) => {
+    const runtime = registry.get(payment.provider);
+    const fetchTransactions = runtime?.adapter.fetchTransactions;
+    if (!runtime || !fetchTransactions) return payment.transactions ?? [];
+    return runtime.limiter.run(() => fetchTransactions(payment, { ...(options.signal ? { signal: options.signal } : {}) }));
+  });
+}
+
+/** Runs `load` for every item, grouped per provider, and returns results in item order. */
+async function settleByProvider<Item extends { readonly provider: Provider }, Result>(
+  items: readonly Item[],
+  load: (item: Item) => Promise<Result>,
+): Promise<Array<Result | Error>> {
+  const results = new Array<Result | Error>(items.length);
+  const groups = new Map<Provider, number[]>();
+  items.forEach((item, index) => {
+    const group = groups.get(item.provider);
+    if (group) group.push(index);
+    else groups.set(item.provider, [index]);
+  });
+  await Promise.all(
+    [...groups.values()].map((indexes) =>
+      Promise.all(
+        indexes.map(async (index) => {
+          const item = items[index] as Item;
+          try {
+            results[index] = await load(item);
+          } catch (error) {
+            results[index] = error instanceof Error ? error : new Error(String(error));
+          }
+        }),
+      ),
+    ),
+  );
+  return results;
+}

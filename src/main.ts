@@ -1,0 +1,67 @@
+import { loadConfig } from './config/app-config.js';
+import { ConfigError } from './config/env-helpers.js';
+import { createLogger } from './log/logger.js';
+import { ProviderRegistry } from './providers/registry.js';
+import { createApp } from './server/app.js';
+
+/** Starts the subgraph: config → providers (live or simulated) → HTTP server → signal handling. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  const logger = createLogger(config.logLevel);
+  const registry = await ProviderRegistry.create({
+    live: config.liveProviders,
+    simulateUnconfigured: config.simulateUnconfigured,
+    simulatorKnobs: { latencyMs: config.simulatorLatencyMs },
+    http: config.http,
+    maxConcurrencyPerProvider: config.maxConcurrencyPerProvider,
+    logger,
+  });
+  const app = await createApp({
+    registry,
+    logger,
+    maxRefs: config.maxRefs,
+    production: config.environment === 'production',
+  });
+  await app.http.listen({ host: config.host, port: config.port });
+  app.lifecycle.markListening();
+  logger.info({ port: config.port }, `payments subgraph ready at http://localhost:${String(config.port)}/graphql`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: readiness off, draining in-flight requests');
+    const deadline = setTimeout(() => {
+      logger.error('drain deadline passed; exiting with requests still in flight');
+      process.exit(1);
+    }, config.shutdownDrainMs);
+    deadline.unref();
+    app.close().then(
+      () => {
+        logger.info('shut down cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`payments subgraph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import type { Money } from './money.js';
+import type { Provider } from './provider.js';
+import type { PaymentStatus } from './status.js';
+
+/**
+ * The unified payment model. It imports neither GraphQL nor any provider's wire format: provider
+ * transforms produce it and resolvers read it. Everything but the identity and status is optional,
+ * because every provider leaves almost anything out (PROVIDERS.md pitfall 12).
+ */
+export interface Payment {
+  readonly id: string;
+  readonly provider: Provider;
+  readonly status: PaymentStatus;
+  /** The provider's raw status string, kept verbatim for support tickets. */
+  readonly providerStatus: string;
+  readonly amount?: Money;
+  readonly authorizedAmount?: Money;
+  readonly capturedAmount?: Money;
+  readonly refundedAmount?: Money;
+  /** The merchant's order reference as the provider knows it. */
+  readonly orderId?: string;
+  readonly customer?: Customer;
+  readonly card?: Card;
+  readonly paymentMethodType?: string;
+  readonly processor?: Processor;
+  /**
+   * Transactions the provider returned inline. Providers that keep them behind another endpoint
+   * (Gr4vy refunds) leave this unset and implement `ProviderAdapter.fetchTransactions`.
+   */
+  readonly transactions?: Transaction[];
+  readonly statusReason?: StatusReason;
+  readonly nextAction?: NextAction;
+  readonly metadata?: MetadataEntry[];
+  readonly createdAt?: Date;
+  readonly updatedAt?: Date;
+  /** When this subgraph read the payment from the provider. */
+  readonly fetchedAt: Date;
+}
+
+export interface Customer {
+  readonly id?: string;
+  readonly email?: string;
+  readonly name?: string;
+  readonly phone?: string;
+}
+
+/**
+ * Card details safe to show: never more than the first 6-8 and last 4 digits of the PAN
+ * (PCI DSS 3.4.1 allows "at most the BIN and last four digits" to be displayed).
+ */
+export interface Card {
+  /** Normalised scheme: VISA, MASTERCARD, AMEX, … */
+  readonly network?: string;
+  readonly last4?: string;
+  readonly bin?: string;
+  readonly expiryMonth?: number;
+  readonly expiryYear?: number;
+  readonly holderName?: string;
+  /** CREDIT, DEBIT, PREPAID, … */
+  readonly funding?: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly issuerCountry?: string;
+  readonly issuerName?: string;
+}
+
+export interface Processor {
+  readonly name?: string;
+  readonly merchantId?: string;
+  readonly transactionId?: string;
+  readonly authorizationCode?: string;
+  readonly responseCode?: string;
+  readonly responseMessage?: string;
+}
+
+export const TRANSACTION_TYPES = ['AUTHORIZATION', 'CAPTURE', 'SALE', 'REFUND', 'VOID', 'UNKNOWN'] as const;
+export type TransactionType = (typeof TRANSACTION_TYPES)[number];
+
+export interface Transaction {
+  readonly id?: string;
+  readonly type: TransactionType;
+  readonly status?: PaymentStatus;
+  readonly providerStatus?: string;
+  readonly amount?: Money;
+  readonly createdAt?: Date;
+  readonly processorTransactionId?: string;
+  readonly reason?: string;
+}
+
+export interface StatusReason {
+  /** The provider's category of the outcome, e.g. Primer's ISSUER_DECLINED. */
+  readonly category?: string;
+  readonly code?: string;
+  readonly message?: string;
+  /** SOFT_DECLINE or HARD_DECLINE where the provider says. */
+  readonly declineType?: string;
+  readonly advisedAction?: string;
+}
+
+/** What the buyer or merchant must do next for the payment to proceed (3-D Secure, approval, paying a link). */
+export interface NextAction {
+  readonly type: string;
+  readonly description?: string;
+  readonly url?: string;
+}
+
+export interface MetadataEntry {
+  readonly key: string;
+  readonly value: string;
+}

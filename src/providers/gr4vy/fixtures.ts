@@ -1,0 +1,160 @@
+import { FAULT_NAMES, type FaultName } from '../../simulation/faults.js';
+
+/**
+ * Gr4vy simulator data. The base body follows the `Transaction` schema of the official spec
+ * (../shared/providers/gr4vy/openapi.json), with the spec's own property examples; each sample id
+ * varies it into one documented status. Gr4vy ids are UUIDs: sample ids end in a readable number.
+ */
+type Body = Record<string, unknown>;
+
+export const GR4VY_SPEC_EXAMPLE_ID = '7099948d-7286-47e4-aad8-b68f7eb44591';
+
+const sampleId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+function transaction(id: string, status: string, overrides: Body = {}): Body {
+  return {
+    type: 'transaction',
+    id,
+    reconciliation_id: '7jZXl4gBUNl0CnaLEnfXbt',
+    merchant_account_id: 'default',
+    currency: 'USD',
+    amount: 5_000,
+    status,
+    authorized_amount: 0,
+    captured_amount: 0,
+    refunded_amount: 0,
+    settled_currency: null,
+    settled_amount: 0,
+    settled: false,
+    country: 'US',
+    external_identifier: `order-${id.slice(-4)}`,
+    intent: 'authorize',
+    intent_outcome: 'pending',
+    payment_method: {
+      type: 'payment-method',
+      method: 'card',
+      mode: 'card',
+      scheme: 'mastercard',
+      label: '4444',
+      expiration_date: '07/29',
+      country: 'GB',
+      details: { bin: '555555', card_type: 'debit', card_issuer_name: 'Example Bank' },
+      fingerprint: '20eb353620155d2b5fc864cc46a73ea77cb92c725238650839da1813fa987a17',
+    },
+    method: 'card',
+    payment_service: {
+      type: 'payment-service',
+      id: '824ff064-7f4b-430b-9801-59aff90d013e',
+      payment_service_definition_id: 'stripe-card',
+      method: 'card',
+      display_name: 'Stripe USA',
+    },
+    buyer: {
+      type: 'buyer',
+      id: 'fe26475d-ec3e-4884-9553-f7356683f7f9',
+      display_name: 'Jane Roe',
+      external_identifier: 'buyer-12345',
+      billing_details: { first_name: 'Jane', last_name: 'Roe', email_address: 'jane@example.com', phone_number: null },
+    },
+    payment_service_transaction_id: `pi_${id.slice(-6)}`,
+    raw_response_code: null,
+    raw_response_description: null,
+    auth_response_code: null,
+    error_code: null,
+    metadata: { channel: 'web' },
+    gift_card_redemptions: [],
+    disputed: false,
+    payment_source: 'ecommerce',
+    merchant_initiated: false,
+    is_subsequent_payment: false,
+    multi_tender: false,
+    account_funding_transaction: false,
+    created_at: '2026-11-20T10:15:00.000+00:00',
+    updated_at: '2026-11-20T10:16:00.000+00:00',
+    authorized_at: null,
+    captured_at: null,
+    voided_at: null,
+    ...overrides,
+  };
+}
+
+const authorized = { authorized_amount: 5_000, authorized_at: '2026-11-20T10:15:30.000+00:00' };
+const captured = (amount: number) => ({
+  ...authorized,
+  captured_amount: amount,
+  captured_at: '2026-11-20T10:16:00.000+00:00',
+  intent_outcome: 'succeeded',
+});
+
+export const GR4VY_SAMPLE_IDS = {
+  processing: sampleId(1),
+  buyerApprovalPending: sampleId(2),
+  authorized: sampleId(3),
+  authorizationFailed: sampleId(4),
+  authorizationDeclined: sampleId(5),
+  capturePending: sampleId(6),
+  captured: sampleId(7),
+  partiallyCaptured: sampleId(8),
+  voidPending: sampleId(9),
+  voided: sampleId(10),
+  refunded: sampleId(11),
+  unknownStatus: sampleId(12),
+} as const;
+
+const ids = GR4VY_SAMPLE_IDS;
+
+export const GR4VY_TRANSACTIONS: Readonly<Record<string, Body>> = {
+  [ids.processing]: transaction(ids.processing, 'processing'),
+  [ids.buyerApprovalPending]: transaction(ids.buyerApprovalPending, 'buyer_approval_pending', {
+    payment_method: { method: 'paypal', mode: 'paypal', approval_url: 'https://gr4vy.app/redirect/12345' },
+    approval_expires_at: '2026-11-20T11:15:00.000+00:00',
+  }),
+  [ids.authorized]: transaction(ids.authorized, 'authorization_succeeded', authorized),
+  [ids.authorizationFailed]: transaction(ids.authorizationFailed, 'authorization_failed', {
+    error_code: 'service_error',
+    raw_response_code: 'E104',
+    raw_response_description: 'Missing redirect URL',
+    intent_outcome: 'failed',
+  }),
+  [ids.authorizationDeclined]: transaction(ids.authorizationDeclined, 'authorization_declined', {
+    error_code: 'insufficient_funds',
+    raw_response_code: '51',
+    raw_response_description: 'Insufficient funds on card 5555555555554444',
+    intent_outcome: 'failed',
+  }),
+  [ids.capturePending]: transaction(ids.capturePending, 'capture_pending', authorized),
+  [ids.captured]: transaction(ids.captured, 'capture_succeeded', captured(5_000)),
+  [ids.partiallyCaptured]: transaction(ids.partiallyCaptured, 'capture_succeeded', captured(3_000)),
+  [ids.voidPending]: transaction(ids.voidPending, 'authorization_void_pending', authorized),
+  [ids.voided]: transaction(ids.voided, 'authorization_voided', { ...authorized, voided_at: '2026-11-20T12:00:00.000+00:00' }),
+  [ids.refunded]: transaction(ids.refunded, 'capture_succeeded', { ...captured(5_000), refunded_amount: 5_000, intent: 'capture' }),
+  [ids.unknownStatus]: transaction(ids.unknownStatus, 'authorization_expired'),
+};
+
+function refund(transactionId: string, n: number, amount: number, status: string): Body {
+  return {
+    type: 'refund',
+    id: `6a1d4e46-14ed-4fe1-a45f-${String(n).padStart(12, '0')}`,
+    transaction_id: transactionId,
+    payment_service_refund_id: `re_${String(n)}`,
+    status,
+    currency: 'USD',
+    amount,
+    reason: 'Refund due to user request.',
+    target_type: 'payment-method',
+    reconciliation_id: '7jZXl4gBUNl0CnaLEnfXbt',
+    transaction_reconciliation_id: 'aLEnfXbt7jZXl4gBUNl0Cn',
+    created_at: '2026-11-21T09:00:00.000+00:00',
+    updated_at: '2026-11-21T09:00:05.000+00:00',
+    settled: false,
+  };
+}
+
+export const GR4VY_REFUNDS: Readonly<Record<string, readonly Body[]>> = {
+  [ids.refunded]: [refund(ids.refunded, 1, 2_000, 'succeeded'), refund(ids.refunded, 2, 3_000, 'succeeded')],
+};
+
+/** Fault ids: `fa017000-0000-4000-8000-0000000000NN`, NN the fault's index in FAULT_NAMES (+1). */
+export const GR4VY_FAULT_IDS: Readonly<Record<string, FaultName>> = Object.fromEntries(
+  FAULT_NAMES.map((fault, index) => [`fa017000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`, fault]),
+);

@@ -1,0 +1,108 @@
+import { Pool, errors as undiciErrors } from 'undici';
+import type { IncomingHttpHeaders } from 'undici/types/header.js';
+import { ErrorCode } from '../../errors/codes.js';
+import { lookupError, PaymentLookupError } from '../../errors/payment-lookup-error.js';
+import type { Provider } from '../../model/provider.js';
+import type { HttpSettings } from './settings.js';
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  /** The body as text, already capped at `maxBodyBytes`. */
+  readonly text: string;
+}
+
+/**
+ * A keep-alive undici pool for one provider's origin. Every failure leaves as a
+ * `PaymentLookupError` with a stable code; the provider's body never appears in its message.
+ */
+export class JsonHttpClient {
+  readonly #pool: Pool;
+  readonly #basePath: string;
+
+  constructor(
+    readonly provider: Provider,
+    baseUrl: string,
+    private readonly settings: HttpSettings,
+  ) {
+    const url = new URL(baseUrl);
+    this.#basePath = url.pathname.replace(/\/+$/, '');
+    this.#pool = new Pool(url.origin, {
+      connections: settings.connections,
+      connectTimeout: settings.connectTimeoutMs,
+      headersTimeout: settings.headersTimeoutMs,
+      bodyTimeout: settings.bodyTimeoutMs,
+    });
+  }
+
+  /** GET `path` (already encoded, see `encodePathSegment`) below the base URL. */
+  async get(path: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
+    const deadline = AbortSignal.timeout(this.settings.totalTimeoutMs);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    try {
+      const response = await this.#pool.request({
+        method: 'GET',
+        path: `${this.#basePath}${path}`,
+        headers: { accept: 'application/json', ...headers },
+        signal: combined,
+      });
+      const text = await readCapped(response.body, this.settings.maxBodyBytes, this.provider);
+      return { status: response.statusCode, headers: response.headers, text };
+    } catch (error) {
+      throw transportError(this.provider, error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+}
+
+/** Encodes an id as one path segment, so no id can change which URL is called. */
+export function encodePathSegment(id: string): string {
+  return encodeURIComponent(id);
+}
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, maxBytes: number, provider: Provider) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, provider, {
+        detail: `the response body is larger than ${String(maxBytes)} bytes`,
+      });
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** Maps a thrown transport error (not an HTTP status) to the error contract. */
+function transportError(provider: Provider, error: unknown) {
+  if (error instanceof PaymentLookupError) return error;
+  const code = errorCode(error);
+  const isTimeout =
+    (code !== undefined && TIMEOUT_CODES.has(code)) ||
+    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) ||
+    (error instanceof undiciErrors.RequestAbortedError && isTimeoutReason(error));
+  if (isTimeout) return lookupError(ErrorCode.PROVIDER_TIMEOUT, provider, { cause: error });
+  return lookupError(ErrorCode.PROVIDER_UNAVAILABLE, provider, {
+    detail: code ? `connection failed (${code})` : 'connection failed',
+    cause: error,
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return undefined;
+}
+
+function isTimeoutReason(error: Error): boolean {
+  return error.cause instanceof Error && error.cause.name === 'TimeoutError';
+}

@@ -1,0 +1,51 @@
+import { ErrorCode } from '../../errors/codes.js';
+import { lookupError } from '../../errors/payment-lookup-error.js';
+import type { Payment } from '../../model/payment.js';
+import type { Secret } from '../../security/secret.js';
+import type { FetchOptions, ProviderAdapter } from '../adapter.js';
+import { encodePathSegment, JsonHttpClient, type HttpResponse } from '../http/json-http-client.js';
+import { errorForStatus, parseJsonBody, tryParseJsonBody } from '../http/responses.js';
+import type { HttpSettings } from '../http/settings.js';
+import { transformPrimerPayment } from './transform.js';
+import { primerErrorSchema, primerPaymentSchema } from './wire.js';
+
+/** Primer's spec: "X-API-VERSION … must be set to 2.4"; without it Primer answers as its earliest version. */
+export const PRIMER_API_VERSION = '2.4';
+
+/** Primer's hosts (spec `servers`): production, and sandbox for test accounts. */
+export const PRIMER_PRODUCTION_URL = 'https://api.primer.io';
+
+export interface PrimerConnection {
+  readonly baseUrl: string;
+  readonly apiKey: Secret;
+}
+
+/** `GET /payments/{id}` — https://primer.io/docs/api/v2.4/api-reference/payments-api/get-a-payment */
+export function createPrimerAdapter(connection: PrimerConnection, http: HttpSettings): ProviderAdapter {
+  const client = new JsonHttpClient('PRIMER', connection.baseUrl, http);
+  return {
+    provider: 'PRIMER',
+    async fetchPayment(id: string, options: FetchOptions = {}): Promise<Payment> {
+      const response = await client.get(
+        `/payments/${encodePathSegment(id)}`,
+        { 'x-api-key': connection.apiKey.reveal(), 'x-api-version': PRIMER_API_VERSION },
+        options.signal,
+      );
+      if (response.status !== 200) throw primerFailure(response);
+      const wire = parseJsonBody('PRIMER', response, primerPaymentSchema);
+      return transformPrimerPayment(wire, { fetchedAt: new Date() });
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Primer documents "not found" for GET /payments/{id} as HTTP 400 with `errorId: PaymentError`. */
+function primerFailure(response: HttpResponse) {
+  if (response.status === 400) {
+    const body = tryParseJsonBody(response, primerErrorSchema);
+    if (body?.error.errorId === 'PaymentError') {
+      return lookupError(ErrorCode.PAYMENT_NOT_FOUND, 'PRIMER', { upstreamStatus: 400 });
+    }
+  }
+  return errorForStatus('PRIMER', response);
+}

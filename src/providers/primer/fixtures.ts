@@ -1,0 +1,155 @@
+import { FAULT_NAMES, type FaultName } from '../../simulation/faults.js';
+
+/**
+ * Primer simulator data. The base body is the spec's own example for `GET /payments/{id}`
+ * (../shared/providers/primer/primer-payments-openapi.yml); each sample id varies it into one
+ * documented status.
+ */
+export const PRIMER_SPEC_EXAMPLE = {
+  id: 'kHdEw9EG',
+  date: '2021-02-21T15:36:16.367687',
+  dateUpdated: '2021-02-21T15:36:17.133701',
+  status: 'AUTHORIZED',
+  orderId: 'order-abc',
+  customerId: 'customer-123',
+  currencyCode: 'EUR',
+  amount: 42,
+  cardTokenType: 'CARD_PAN',
+  paymentMethod: {
+    paymentType: 'SUBSCRIPTION',
+    paymentMethodToken: 'heNwnqaeRiqvY1UcslfQc3wxNjEzOTIxNjc4',
+    isVaulted: true,
+    authorizationType: 'FINAL',
+    descriptor: 'Purchase: Socks',
+    analyticsId: 'VtkMDAxZW5isH0HsbbNxZ3lo',
+    paymentMethodType: 'PAYMENT_CARD',
+    paymentMethodData: {
+      first6Digits: '411111',
+      last4Digits: '1111',
+      expirationMonth: '12',
+      expirationYear: '2030',
+      cardholderName: 'John Biggins',
+      network: 'Visa',
+      isNetworkTokenized: false,
+      binData: {
+        network: 'VISA',
+        regionalRestriction: 'UNKNOWN',
+        accountNumberType: 'UNKNOWN',
+        accountFundingType: 'UNKNOWN',
+        prepaidReloadableIndicator: 'NOT_APPLICABLE',
+        productUsageType: 'UNKNOWN',
+        productCode: 'VISA',
+        productName: 'VISA',
+      },
+    },
+  },
+  processor: { name: 'STRIPE', processorMerchantId: 'acct_stripe_1234', amountCaptured: 0, amountRefunded: 0 },
+  transactions: [
+    {
+      type: 'SALE',
+      processorStatus: 'AUTHORIZED',
+      processorName: 'STRIPE',
+      processorMerchantId: 'acct_stripe_1234',
+      processorTransactionId: '54c4eb5b3ef8a',
+      cardTokenType: 'CARD_PAN',
+    },
+  ],
+  customer: { email: 'customer123@gmail.com' },
+  metadata: { productId: 123, merchantId: 'a13bsd62s' },
+} as const;
+
+type Body = Record<string, unknown>;
+
+function payment(id: string, status: string, overrides: Body = {}): Body {
+  return {
+    ...PRIMER_SPEC_EXAMPLE,
+    id,
+    status,
+    orderId: `order-${id}`,
+    amount: 12_999,
+    currencyCode: 'EUR',
+    processor: { name: 'STRIPE', processorMerchantId: 'acct_stripe_1234', amountCaptured: 0, amountRefunded: 0 },
+    transactions: [
+      {
+        type: 'SALE',
+        date: '2026-11-20T10:15:00.123456',
+        amount: 12_999,
+        currencyCode: 'EUR',
+        processorStatus: status,
+        processorName: 'STRIPE',
+        processorMerchantId: 'acct_stripe_1234',
+        processorTransactionId: `ch_${id}`,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+const settledProcessor = (captured: number, refunded: number) => ({
+  name: 'ADYEN',
+  processorMerchantId: 'PrimerTestMerchant',
+  amountCaptured: captured,
+  amountRefunded: refunded,
+});
+
+const refund = (amount: number, reason: string) => ({
+  type: 'REFUND',
+  date: '2026-11-21T09:00:00.000001',
+  amount,
+  currencyCode: 'EUR',
+  processorStatus: 'SETTLED',
+  processorName: 'ADYEN',
+  processorMerchantId: 'PrimerTestMerchant',
+  processorTransactionId: `rf_${String(amount)}`,
+  reason,
+});
+
+const decline = {
+  type: 'ISSUER_DECLINED',
+  declineType: 'SOFT_DECLINE',
+  code: 'INSUFFICIENT_FUNDS',
+  // A processor message carrying a full PAN: the subgraph must mask it.
+  message: 'Card 4111 1111 1111 1111 declined: insufficient funds',
+  paymentMethodResultCode: '51',
+  paymentMethodResultMessage: 'Insufficient funds',
+  advisedAction: 'RETRY_LATER',
+};
+
+/** Sample payments, one per documented Primer status plus the spec's own example and edge cases. */
+export const PRIMER_PAYMENTS: Readonly<Record<string, Body>> = {
+  [PRIMER_SPEC_EXAMPLE.id]: { ...PRIMER_SPEC_EXAMPLE },
+  pay_pending: payment('pay_pending', 'PENDING', { transactions: [] }),
+  pay_pending_3ds: payment('pay_pending_3ds', 'PENDING', {
+    transactions: [],
+    requiredAction: { name: '3DS_AUTHENTICATION', description: 'Customer needs to complete 3DS', clientToken: 'client-token-secret' },
+  }),
+  pay_authorized: payment('pay_authorized', 'AUTHORIZED'),
+  pay_settling: payment('pay_settling', 'SETTLING', { processor: settledProcessor(12_999, 0) }),
+  pay_partially_settled: payment('pay_partially_settled', 'PARTIALLY_SETTLED', { processor: settledProcessor(5_000, 0) }),
+  pay_settled: payment('pay_settled', 'SETTLED', { processor: settledProcessor(12_999, 0) }),
+  pay_partially_refunded: payment('pay_partially_refunded', 'SETTLED', {
+    processor: settledProcessor(12_999, 2_999),
+    transactions: [payment('x', 'SETTLED').transactions, [refund(2_999, 'Item returned.')]].flat(),
+  }),
+  pay_refunded: payment('pay_refunded', 'SETTLED', {
+    processor: settledProcessor(12_999, 12_999),
+    transactions: [payment('x', 'SETTLED').transactions, [refund(12_999, 'Order cancelled.')]].flat(),
+  }),
+  pay_declined: payment('pay_declined', 'DECLINED', { statusReason: decline }),
+  pay_failed: payment('pay_failed', 'FAILED', {
+    statusReason: { type: 'GATEWAY_TIMEOUT', message: 'The processor did not respond' },
+  }),
+  pay_cancelled: payment('pay_cancelled', 'CANCELLED'),
+  pay_unknown_status: payment('pay_unknown_status', 'DISPUTED'),
+  pay_large_idr: payment('pay_large_idr', 'SETTLED', {
+    currencyCode: 'IDR',
+    amount: 10_000_000_000,
+    processor: settledProcessor(10_000_000_000, 0),
+    transactions: [],
+  }),
+};
+
+/** `pay_fault_<name>` answers with that fault (see simulation/faults.ts). */
+export const PRIMER_FAULT_IDS: Readonly<Record<string, FaultName>> = Object.fromEntries(
+  FAULT_NAMES.map((fault) => [`pay_fault_${fault}`, fault]),
+);

@@ -1,0 +1,94 @@
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { GraphQLContext } from '../graphql/context.js';
+import { createFormatError } from '../graphql/errors.js';
+import { buildPaymentsSchema } from '../graphql/schema.js';
+import { createPaymentLoaders, type DispatchedBatch } from '../loading/payment-loaders.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import { Lifecycle } from './lifecycle.js';
+
+export interface AppOptions {
+  readonly registry: ProviderRegistry;
+  readonly logger: Logger;
+  readonly maxRefs: number;
+  readonly production: boolean;
+  /** Observes every loader batch (debug logs always; tests count them). */
+  readonly onBatch?: (batch: DispatchedBatch) => void;
+}
+
+export interface App {
+  readonly http: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
+  readonly lifecycle: Lifecycle;
+  /** Stops Apollo (which drains and closes the HTTP server), then the provider pools. */
+  close(): Promise<void>;
+}
+
+/** The HTTP server: `POST /graphql` (Apollo on Fastify), `GET /health`, `GET /ready`. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { registry, logger } = options;
+  const lifecycle = new Lifecycle();
+  const http = Fastify({
+    loggerInstance: logger,
+    // Per-request access lines cost throughput; failures are logged where they happen instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    // New requests during shutdown get a 503 so the load balancer retries elsewhere.
+    return503OnClosing: true,
+  });
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: buildPaymentsSchema(),
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(logger),
+    introspection: !options.production,
+    plugins: [
+      fastifyApolloDrainPlugin(http),
+      options.production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: false }),
+    ],
+  });
+  await apollo.start();
+
+  http.get('/health', async () => ({ status: 'ok' }));
+  http.get('/ready', async (_request, reply) => {
+    const body = { ready: lifecycle.ready, providers: registry.describe() };
+    return reply.code(lifecycle.ready ? 200 : 503).send(body);
+  });
+
+  const onBatch = (batch: DispatchedBatch) => {
+    logger.debug({ loader: batch.loader, size: batch.keys.length }, 'loader batch dispatched');
+    options.onBatch?.(batch);
+  };
+
+  await http.register(fastifyApollo(apollo), {
+    context: async (request, reply) => {
+      // Provider calls for a client that went away are cancelled rather than left running.
+      const abort = new AbortController();
+      reply.raw.once('close', () => abort.abort());
+      return {
+        loaders: createPaymentLoaders(registry, { onBatch, signal: abort.signal }),
+        registry,
+        maxRefs: options.maxRefs,
+        logger: request.log as Logger,
+      };
+    },
+  });
+
+  return {
+    http,
+    lifecycle,
+    async close() {
+      lifecycle.markDraining();
+      await apollo.stop();
+      await registry.close();
+    },
+  };
+}

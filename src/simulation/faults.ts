@@ -1,0 +1,59 @@
+import type { SimulatedOutcome, SimulatedResponse } from './http-simulator.js';
+
+/**
+ * Failure classes every simulator can be asked for through a well-known payment id, so tests and
+ * people can reproduce each one on demand. Each provider renders them in its own wire format.
+ */
+export const FAULT_NAMES = [
+  'unauthorized',
+  'rate_limited',
+  'server_error',
+  'bad_gateway',
+  'gateway_timeout',
+  'garbage',
+  'wrong_shape',
+  'truncated',
+  'stall',
+  'reset',
+  'oversized',
+] as const;
+
+export type FaultName = (typeof FAULT_NAMES)[number];
+
+/** The Retry-After a simulated 429 sends, in seconds. */
+export const SIMULATED_RETRY_AFTER_SECONDS = 2;
+
+export interface ProviderErrorRenderer {
+  /** The provider's documented error body for an HTTP status. */
+  errorResponse(status: number): SimulatedResponse;
+}
+
+export function faultOutcome(fault: FaultName, provider: ProviderErrorRenderer): SimulatedOutcome {
+  switch (fault) {
+    case 'unauthorized':
+      return provider.errorResponse(401);
+    case 'rate_limited': {
+      const response = provider.errorResponse(429);
+      return { ...response, headers: { ...response.headers, 'retry-after': String(SIMULATED_RETRY_AFTER_SECONDS) } };
+    }
+    case 'server_error':
+      return provider.errorResponse(500);
+    case 'bad_gateway':
+      return provider.errorResponse(502);
+    case 'gateway_timeout':
+      return provider.errorResponse(504);
+    case 'wrong_shape':
+      return { status: 200, body: { id: 42, status: ['not', 'a', 'status'] } };
+    case 'oversized':
+      return { status: 200, body: { id: 'oversized', padding: 'x'.repeat(2 * 1024 * 1024) } };
+    case 'garbage':
+    case 'truncated':
+    case 'stall':
+    case 'reset':
+      return { fault };
+    default: {
+      const unhandled: never = fault;
+      throw new TypeError(`Unhandled fault ${String(unhandled)}`);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Faults a simulator can act out, each exercising one failure class of the adapters. */
+export type SimulatedFault =
+  /** Headers sent, then the body never finishes: exercises body timeouts. */
+  | 'stall'
+  /** The TCP connection is closed without any response. */
+  | 'reset'
+  /** A 200 with a Content-Type of JSON whose body is not JSON. */
+  | 'garbage'
+  /** A 200 that declares more bytes than it sends, then closes. */
+  | 'truncated';
+
+export interface SimulatedResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** An object is sent as JSON; a string is sent verbatim. */
+  readonly body?: unknown;
+}
+
+export type SimulatedOutcome = SimulatedResponse | { readonly fault: SimulatedFault };
+
+export interface SimulatedRequest {
+  readonly method: string;
+  /** The path with each segment decoded, split on `/`. */
+  readonly segments: readonly string[];
+  readonly query: URLSearchParams;
+  readonly headers: IncomingMessage['headers'];
+}
+
+export interface SimulatorKnobs {
+  /** Added before every answer. */
+  latencyMs: number;
+  /** Share of requests (0..1) answered with the provider's 503 instead of the real answer. */
+  errorRate: number;
+  /** Share of requests (0..1) that stall half-way through the body. */
+  stallRate: number;
+}
+
+export interface SimulatorDefinition {
+  readonly name: string;
+  readonly handle: (request: SimulatedRequest) => SimulatedOutcome | Promise<SimulatedOutcome>;
+  /** The provider's own body for an injected server error. */
+  readonly serverError: () => SimulatedResponse;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+}
+
+const REQUEST_LOG_LIMIT = 1_000;
+
+/**
+ * A provider simulator: a real HTTP server on loopback. Adapters reach it through exactly the
+ * client code they use in production; only the base URL and credentials differ.
+ */
+export class HttpSimulator {
+  readonly knobs: SimulatorKnobs;
+  #server: Server;
+  #sockets = new Set<Socket>();
+  #log: RecordedRequest[] = [];
+  #callsByPath = new Map<string, number>();
+  #inFlight = 0;
+  #maxInFlight = 0;
+  #url = '';
+
+  private constructor(
+    private readonly definition: SimulatorDefinition,
+    knobs: Partial<SimulatorKnobs>,
+  ) {
+    this.knobs = { latencyMs: 0, errorRate: 0, stallRate: 0, ...knobs };
+    this.#server = createServer((request, response) => {
+      void this.#serve(request, response);
+    });
+    this.#server.keepAliveTimeout = 10_000;
+    this.#server.on('connection', (socket) => {
+      this.#sockets.add(socket);
+      socket.on('close', () => this.#sockets.delete(socket));
+    });
+  }
+
+  static async start(
+    definition: SimulatorDefinition,
+    knobs: Partial<SimulatorKnobs> = {},
+    port = 0,
+  ): Promise<HttpSimulator> {
+    const simulator = new HttpSimulator(definition, knobs);
+    await new Promise<void>((resolve, reject) => {
+      simulator.#server.once('error', reject);
+      simulator.#server.listen(port, '127.0.0.1', () => resolve());
+    });
+    const { port: bound } = simulator.#server.address() as AddressInfo;
+    simulator.#url = `http://127.0.0.1:${String(bound)}`;
+    return simulator;
+  }
+
+  get name(): string {
+    return this.definition.name;
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  /** Requests received, most recent last (bounded). */
+  get requests(): readonly RecordedRequest[] {
+    return this.#log;
+  }
+
+  /** How many requests reached `path` (exact, as sent on the wire) since the last reset. */
+  callsTo(path: string): number {
+    return this.#callsByPath.get(path) ?? 0;
+  }
+
+  get totalCalls(): number {
+    let total = 0;
+    for (const count of this.#callsByPath.values()) total += count;
+    return total;
+  }
+
+  /** The most requests this simulator was serving at once since the last reset. */
+  get maxInFlight(): number {
+    return this.#maxInFlight;
+  }
+
+  resetCounters(): void {
+    this.#log = [];
+    this.#callsByPath.clear();
+    this.#maxInFlight = this.#inFlight;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      for (const socket of this.#sockets) socket.destroy();
+    });
+  }
+
+  async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    this.#record(request, url.pathname);
+    this.#inFlight += 1;
+    this.#maxInFlight = Math.max(this.#maxInFlight, this.#inFlight);
+    response.on('close', () => {
+      this.#inFlight -= 1;
+    });
+    try {
+      if (this.knobs.latencyMs > 0) await sleep(this.knobs.latencyMs);
+      const outcome = await this.#decide(request, url);
+      write(response, request.socket, outcome);
+    } catch {
+      write(response, request.socket, { status: 500, body: { error: 'simulator failure' } });
+    }
+  }
+
+  async #decide(request: IncomingMessage, url: URL): Promise<SimulatedOutcome> {
+    const roll = Math.random();
+    if (roll < this.knobs.errorRate) return this.definition.serverError();
+    if (roll < this.knobs.errorRate + this.knobs.stallRate) return { fault: 'stall' };
+    return this.definition.handle({
+      method: request.method ?? 'GET',
+      segments: url.pathname.split('/').filter(Boolean).map(decodeSegment),
+      query: url.searchParams,
+      headers: request.headers,
+    });
+  }
+
+  #record(request: IncomingMessage, path: string): void {
+    this.#callsByPath.set(path, (this.#callsByPath.get(path) ?? 0) + 1);
+    this.#log.push({ method: request.method ?? 'GET', path, headers: request.headers });
+    if (this.#log.length > REQUEST_LOG_LIMIT) this.#log.shift();
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function write(response: ServerResponse, socket: Socket, outcome: SimulatedOutcome): void {
+  if ('fault' in outcome) {
+    actOut(response, socket, outcome.fault);
+    return;
+  }
+  const isText = typeof outcome.body === 'string';
+  const payload = outcome.body === undefined ? '' : isText ? (outcome.body as string) : JSON.stringify(outcome.body);
+  response.writeHead(outcome.status, {
+    'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json',
+    'content-length': Buffer.byteLength(payload),
+    ...outcome.headers,
+  });
+  response.end(payload);
+}
+
+function actOut(response: ServerResponse, socket: Socket, fault: SimulatedFault): void {
+  switch (fault) {
+    case 'reset':
+      socket.destroy();
+      return;
+    case 'garbage':
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('<html><body>502 Bad Gateway</body></html>');
+      return;
+    case 'truncated':
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+      response.write('{"id":"truncated","status":');
+      setImmediate(() => socket.destroy());
+      return;
+    case 'stall':
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"id":"');
+      // Never ends: the client's body timeout (or the simulator's close) ends it.
+      return;
+    default: {
+      const unhandled: never = fault;
+      throw new TypeError(`Unhandled fault ${String(unhandled)}`);
+    }
+  }
+}
