@@ -32,9 +32,9 @@ async function main(): Promise<void> {
     maxRefs: config.maxRefs,
     production: config.environment === 'production',
   });
-  await app.http.listen({ host: config.host, port: config.port });
+  const address = await app.http.listen({ host: config.host, port: config.port });
   app.lifecycle.markListening();
-  logger.info({ port: config.port }, `payments subgraph ready at http://localhost:${String(config.port)}/graphql`);
+  logger.info({ address, providers: registry.describe() }, `payments subgraph ready at ${address}/graphql`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -57,8 +57,10 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // `on`, not `once`: a repeated signal must find our handler (and be ignored while draining) rather
+  // than fall through to the default, which would kill the process mid-drain.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

@@ -72,9 +72,9 @@ async function loadTransactionsBatch(
   options.onBatch?.({ loader: 'transactions', keys: payments.map(({ provider, id }) => ({ provider, id })) });
   return settleByProvider(payments, async (payment) => {
     const runtime = registry.get(payment.provider);
-    const fetchTransactions = runtime?.adapter.fetchTransactions;
-    if (!runtime || !fetchTransactions) return payment.transactions ?? [];
-    return runtime.limiter.run(() => fetchTransactions(payment, { ...(options.signal ? { signal: options.signal } : {}) }));
+    if (!runtime?.adapter.fetchTransactions) return payment.transactions ?? [];
+    const { adapter, limiter } = runtime;
+    return limiter.run(() => adapter.fetchTransactions!(payment, { ...(options.signal ? { signal: options.signal } : {}) }));
   });
 }
 

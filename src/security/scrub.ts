@@ -1,8 +1,8 @@
 import { maskPans } from './pan.js';
 
 const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]+/g;
-const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
-const PEM_ESCAPED = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:\\n|[^"])*/g;
+/** A PEM key, raw or JSON-escaped (its trailing `\n` escape included); unterminated, up to the end. */
+const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----(?:\\n)?|$)/g;
 
 /**
  * Last line of defence for text leaving the service (log lines, error messages): masks card
@@ -11,6 +11,5 @@ const PEM_ESCAPED = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:\\n|[^"])*/g;
 export function scrubSecrets(text: string): string {
   return maskPans(text)
     .replace(PEM_BLOCK, '[private key redacted]')
-    .replace(PEM_ESCAPED, '[private key redacted]')
     .replace(JWT, '[jwt redacted]');
 }

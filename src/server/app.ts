@@ -48,6 +48,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger),
     introspection: !options.production,
+    // main.ts owns SIGTERM/SIGINT: readiness first, then drain, then pools. Apollo's own handler
+    // would race it (and re-raise the signal).
+    stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(http),
       options.production
@@ -57,8 +60,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await apollo.start();
 
-  http.get('/health', async () => ({ status: 'ok' }));
-  http.get('/ready', async (_request, reply) => {
+  // Responses finished while draining close their connection: a keep-alive socket that was busy when
+  // shutdown began would otherwise stay open, idle, until its keep-alive timeout and hold the exit.
+  http.addHook('onSend', (_request, reply, payload, done) => {
+    if (lifecycle.draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
+  http.get('/health', () => ({ status: 'ok' }));
+  http.get('/ready', (_request, reply) => {
     const body = { ready: lifecycle.ready, providers: registry.describe() };
     return reply.code(lifecycle.ready ? 200 : 503).send(body);
   });
@@ -69,16 +79,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
 
   await http.register(fastifyApollo(apollo), {
-    context: async (request, reply) => {
+    context: (request, reply) => {
       // Provider calls for a client that went away are cancelled rather than left running.
       const abort = new AbortController();
-      reply.raw.once('close', () => abort.abort());
-      return {
+      reply.raw.once('close', () => {
+        abort.abort();
+      });
+      return Promise.resolve({
         loaders: createPaymentLoaders(registry, { onBatch, signal: abort.signal }),
         registry,
         maxRefs: options.maxRefs,
-        logger: request.log as Logger,
-      };
+        logger: logger.child({ reqId: request.id }),
+      });
     },
   });
 

@@ -91,7 +91,9 @@ export class HttpSimulator {
     const simulator = new HttpSimulator(definition, knobs);
     await new Promise<void>((resolve, reject) => {
       simulator.#server.once('error', reject);
-      simulator.#server.listen(port, '127.0.0.1', () => resolve());
+      simulator.#server.listen(port, '127.0.0.1', () => {
+        resolve();
+      });
     });
     const { port: bound } = simulator.#server.address() as AddressInfo;
     simulator.#url = `http://127.0.0.1:${String(bound)}`;
@@ -135,7 +137,9 @@ export class HttpSimulator {
 
   async close(): Promise<void> {
     await new Promise<void>((resolve) => {
-      this.#server.close(() => resolve());
+      this.#server.close(() => {
+        resolve();
+      });
       for (const socket of this.#sockets) socket.destroy();
     });
   }
@@ -190,7 +194,7 @@ function write(response: ServerResponse, socket: Socket, outcome: SimulatedOutco
     return;
   }
   const isText = typeof outcome.body === 'string';
-  const payload = outcome.body === undefined ? '' : isText ? (outcome.body as string) : JSON.stringify(outcome.body);
+  const payload = typeof outcome.body === 'string' ? outcome.body : outcome.body === undefined ? '' : JSON.stringify(outcome.body);
   response.writeHead(outcome.status, {
     'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json',
     'content-length': Buffer.byteLength(payload),
@@ -211,7 +215,9 @@ function actOut(response: ServerResponse, socket: Socket, fault: SimulatedFault)
     case 'truncated':
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
       response.write('{"id":"truncated","status":');
-      setImmediate(() => socket.destroy());
+      setImmediate(() => {
+        socket.destroy();
+      });
       return;
     case 'stall':
       response.writeHead(200, { 'content-type': 'application/json' });

@@ -43,7 +43,7 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
     let cursor: string | undefined;
     for (let page = 0; page < MAX_REFUND_PAGES; page += 1) {
       const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
-      const response = await client.get(`/transactions/${encodePathSegment(id)}/refunds?${query}`, await headers(), signal);
+      const response = await client.get(`/transactions/${encodePathSegment(id)}/refunds?${query.toString()}`, await headers(), signal);
       if (response.status !== 200) throw errorForStatus('GR4VY', response);
       const body = parseJsonBody('GR4VY', response, gr4vyRefundsSchema);
       refunds.push(...body.items.map(transformGr4vyRefund));

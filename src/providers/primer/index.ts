@@ -15,7 +15,7 @@ const primerEnv = z.object({
 function setup(connection: PrimerConnection): ProviderSetup {
   return {
     target: connection.baseUrl,
-    createAdapter: async (http) => createPrimerAdapter(connection, http),
+    createAdapter: (http) => Promise.resolve(createPrimerAdapter(connection, http)),
   };
 }
 

@@ -108,15 +108,11 @@ function authorizedMinor(wire: PrimerPayment): number | undefined {
   }
 }
 
+/** `TransactionTypeEnum`: SALE | REFUND. */
+const TRANSACTION_TYPES: Readonly<Record<string, TransactionType>> = { SALE: 'SALE', REFUND: 'REFUND' };
+
 function transactionType(raw: string | null | undefined): TransactionType {
-  switch (raw) {
-    case 'SALE':
-      return 'SALE';
-    case 'REFUND':
-      return 'REFUND';
-    default:
-      return 'UNKNOWN';
-  }
+  return (raw ? TRANSACTION_TYPES[raw] : undefined) ?? 'UNKNOWN';
 }
 
 function transformTransaction(wire: PrimerTransaction, paymentCurrency: string | undefined): Transaction {

@@ -1,0 +1,107 @@
+import { Writable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { createLogger } from '../../src/log/logger.js';
+import type { DispatchedBatch } from '../../src/loading/payment-loaders.js';
+import type { Provider } from '../../src/model/provider.js';
+import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../../src/providers/http/settings.js';
+import type { ProviderSetup } from '../../src/providers/module.js';
+import { ProviderRegistry } from '../../src/providers/registry.js';
+import { createApp, type App } from '../../src/server/app.js';
+import type { HttpSimulator, SimulatorKnobs } from '../../src/simulation/http-simulator.js';
+
+/** Collects every log line the app writes, to assert on hygiene and content. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.lines.push(chunk.toString());
+    done();
+  }
+
+  get text(): string {
+    return this.lines.join('');
+  }
+}
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  readonly status: number;
+  readonly data?: Data;
+  readonly errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  readonly raw: string;
+}
+
+export interface TestApp {
+  readonly url: string;
+  readonly app: App;
+  readonly registry: ProviderRegistry;
+  readonly batches: DispatchedBatch[];
+  readonly logs: LogCapture;
+  simulator(provider: Provider): HttpSimulator;
+  query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly http?: Partial<HttpSettings>;
+  readonly knobs?: Partial<SimulatorKnobs>;
+  readonly live?: Partial<Record<Provider, ProviderSetup>>;
+  readonly maxRefs?: number;
+  readonly maxConcurrencyPerProvider?: number;
+}
+
+/** The real server on an ephemeral loopback port, with every unconfigured provider simulated. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const logs = new LogCapture();
+  const logger = createLogger('debug', logs);
+  const batches: DispatchedBatch[] = [];
+  const registry = await ProviderRegistry.create({
+    live: options.live ?? {},
+    simulateUnconfigured: true,
+    simulatorKnobs: options.knobs ?? {},
+    http: { ...DEFAULT_HTTP_SETTINGS, ...options.http },
+    maxConcurrencyPerProvider: options.maxConcurrencyPerProvider ?? 50,
+    logger,
+  });
+  const app = await createApp({
+    registry,
+    logger,
+    maxRefs: options.maxRefs ?? 100,
+    production: false,
+    onBatch: (batch) => batches.push(batch),
+  });
+  await app.http.listen({ host: '127.0.0.1', port: 0 });
+  app.lifecycle.markListening();
+  const { port } = app.http.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${String(port)}`;
+
+  return {
+    url,
+    app,
+    registry,
+    batches,
+    logs,
+    simulator(provider) {
+      const simulator = registry.simulators.get(provider);
+      if (!simulator) throw new Error(`${provider} is not simulated in this test app`);
+      return simulator;
+    },
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as above
+    async query<Data>(query: string, variables: Record<string, unknown> = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const raw = await response.text();
+      const body = JSON.parse(raw) as Omit<GraphQLResponse<Data>, 'status' | 'raw'>;
+      return { ...body, status: response.status, raw };
+    },
+    close: () => app.close(),
+  };
+}
+
+/** Resets every simulator's counters and the recorded batches, between test cases. */
+export function resetCounters(testApp: TestApp): void {
+  testApp.batches.length = 0;
+  for (const simulator of testApp.registry.simulators.values()) simulator.resetCounters();
+}

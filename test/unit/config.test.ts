@@ -1,0 +1,81 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/app-config.js';
+import { ConfigError } from '../../src/config/env-helpers.js';
+
+const p521Pem = generateKeyPairSync('ec', { namedCurve: 'secp521r1' })
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('defaults to the embedded simulators on port 4001 outside production', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4001, maxRefs: 100, maxConcurrencyPerProvider: 50, simulateUnconfigured: true });
+    expect(config.liveProviders).toEqual({});
+  });
+
+  it('never simulates in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).simulateUnconfigured).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PRIMER_BASE_URL: 'ftp://example.com' }, 'PRIMER_BASE_URL'],
+    [{ GR4VY_ID: 'Not An Id' }, 'GR4VY_ID'],
+    [{ GR4VY_ENVIRONMENT: 'staging' }, 'GR4VY_ENVIRONMENT'],
+    [{ GR4VY_ID: 'acme' }, 'GR4VY_PRIVATE_KEY'],
+    [{ GR4VY_PRIVATE_KEY: p521Pem }, 'GR4VY_ID'],
+    [{ GR4VY_ID: 'acme', GR4VY_PRIVATE_KEY: 'not a key' }, 'GR4VY_PRIVATE_KEY'],
+    [{ GR4VY_ID: 'acme', GR4VY_PRIVATE_KEY_FILE: '/nonexistent/key.pem' }, 'GR4VY_PRIVATE_KEY_FILE'],
+    [{ GR4VY_ID: 'acme', GR4VY_PRIVATE_KEY: p521Pem, GR4VY_PRIVATE_KEY_FILE: '/x' }, 'GR4VY_PRIVATE_KEY_FILE'],
+    [{ PAYMENTS_MAX_REFS: '0' }, 'PAYMENTS_MAX_REFS'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+  ])('a bad value stops start-up naming the variable: %j', (env, variable) => {
+    const problems = problemsOf(env);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toMatch(new RegExp(`^${variable}:`, 'm'));
+  });
+
+  it('reports every problem at once, without echoing secret values', () => {
+    const problems = problemsOf({ PORT: 'x', GR4VY_ID: 'acme', GR4VY_PRIVATE_KEY: 'super-secret-not-a-key' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'GR4VY_PRIVATE_KEY']);
+    expect(problems.join('\n')).not.toContain('super-secret');
+  });
+
+  it('uses Primer production by default once credentials are set, or PRIMER_BASE_URL', () => {
+    expect(loadConfig({ PRIMER_API_KEY: 'k' }).liveProviders.PRIMER?.target).toBe('https://api.primer.io');
+    expect(loadConfig({ PRIMER_API_KEY: 'k', PRIMER_BASE_URL: 'https://api.sandbox.primer.io' }).liveProviders.PRIMER?.target).toBe(
+      'https://api.sandbox.primer.io',
+    );
+  });
+
+  it('builds the Gr4vy host from GR4VY_ID and GR4VY_ENVIRONMENT, reading the key from a file or a \\n-escaped variable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gr4vy-'));
+    const file = join(dir, 'key.pem');
+    writeFileSync(file, p521Pem);
+    expect(loadConfig({ GR4VY_ID: 'acme', GR4VY_PRIVATE_KEY_FILE: file }).liveProviders.GR4VY?.target).toBe(
+      'https://api.sandbox.acme.gr4vy.app',
+    );
+    const escaped = p521Pem.replace(/\n/g, '\\n');
+    expect(
+      loadConfig({ GR4VY_ID: 'acme', GR4VY_ENVIRONMENT: 'production', GR4VY_PRIVATE_KEY: escaped }).liveProviders.GR4VY?.target,
+    ).toBe('https://api.acme.gr4vy.app');
+    expect(
+      loadConfig({ GR4VY_PRIVATE_KEY: p521Pem, GR4VY_BASE_URL: 'http://127.0.0.1:9999' }).liveProviders.GR4VY?.target,
+    ).toBe('http://127.0.0.1:9999');
+  });
+});
