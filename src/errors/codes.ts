@@ -21,6 +21,8 @@ export enum ErrorCode {
   PROVIDER_BAD_RESPONSE = 'PROVIDER_BAD_RESPONSE',
   /** The provider rejected the request for a reason it did not classify (an undocumented 4xx). */
   PROVIDER_REJECTED = 'PROVIDER_REJECTED',
+  /** The client went away before the provider answered; a connected client never sees it. */
+  REQUEST_CANCELLED = 'REQUEST_CANCELLED',
   /** A bug on our side; details are in the logs, never in the response. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -31,6 +33,7 @@ export function isRetryable(code: ErrorCode): boolean {
     case ErrorCode.PROVIDER_RATE_LIMITED:
     case ErrorCode.PROVIDER_TIMEOUT:
     case ErrorCode.PROVIDER_UNAVAILABLE:
+    case ErrorCode.REQUEST_CANCELLED:
       return true;
     case ErrorCode.PAYMENT_NOT_FOUND:
     case ErrorCode.BAD_USER_INPUT:

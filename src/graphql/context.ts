@@ -8,4 +8,6 @@ export interface GraphQLContext {
   readonly registry: ProviderRegistry;
   readonly maxRefs: number;
   readonly logger: Logger;
+  /** Fastify's request id, for correlating log lines. */
+  readonly requestId: string;
 }

@@ -1,3 +1,4 @@
+import { ErrorCode } from '../errors/codes.js';
 import { PaymentLookupError } from '../errors/payment-lookup-error.js';
 import type { Payment } from '../model/payment.js';
 import type { PaymentKey } from '../model/provider.js';
@@ -27,10 +28,10 @@ export async function loadTransactions(context: GraphQLContext, payment: Payment
 }
 
 function logFailure(context: GraphQLContext, key: PaymentKey, error: unknown): void {
-  if (error instanceof PaymentLookupError) {
+  if (error instanceof PaymentLookupError && error.code !== ErrorCode.REQUEST_CANCELLED) {
     const level = error.retryable ? 'warn' : 'info';
     context.logger[level](
-      { provider: key.provider, paymentId: key.id, code: error.code, upstreamStatus: error.upstreamStatus },
+      { reqId: context.requestId, provider: key.provider, paymentId: key.id, code: error.code, upstreamStatus: error.upstreamStatus },
       'payment lookup failed',
     );
   }

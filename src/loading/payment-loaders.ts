@@ -4,7 +4,9 @@ import { lookupError } from '../errors/payment-lookup-error.js';
 import type { Payment, Transaction } from '../model/payment.js';
 import { paymentKeyString, type PaymentKey, type Provider } from '../model/provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
+import type { FetchOptions } from '../providers/adapter.js';
 import { paymentIdProblem } from './payment-id.js';
+import { RequestScope } from './request-scope.js';
 
 /** One dispatched batch: which keys a loader sent to the providers together, in key order. */
 export interface DispatchedBatch {
@@ -30,13 +32,14 @@ export interface PaymentLoaderOptions {
  * would serve one caller's payment to another.
  */
 export function createPaymentLoaders(registry: ProviderRegistry, options: PaymentLoaderOptions = {}): PaymentLoaders {
+  const fetchOptions: FetchOptions = { scope: new RequestScope(), ...(options.signal ? { signal: options.signal } : {}) };
   return {
     payment: new DataLoader<PaymentKey, Payment, string>(
-      (keys) => loadPaymentBatch(registry, keys, options),
+      (keys) => loadPaymentBatch(registry, keys, fetchOptions, options.onBatch),
       { cacheKeyFn: paymentKeyString },
     ),
     transactions: new DataLoader<Payment, Transaction[], string>(
-      (payments) => loadTransactionsBatch(registry, payments, options),
+      (payments) => loadTransactionsBatch(registry, payments, fetchOptions, options.onBatch),
       { cacheKeyFn: paymentKeyString },
     ),
   };
@@ -50,31 +53,33 @@ export function createPaymentLoaders(registry: ProviderRegistry, options: Paymen
 async function loadPaymentBatch(
   registry: ProviderRegistry,
   keys: readonly PaymentKey[],
-  options: PaymentLoaderOptions,
+  fetchOptions: FetchOptions,
+  onBatch: PaymentLoaderOptions['onBatch'],
 ): Promise<Array<Payment | Error>> {
-  options.onBatch?.({ loader: 'payment', keys });
-  return settleByProvider(keys, (key) => loadOnePayment(registry, key, options.signal));
+  onBatch?.({ loader: 'payment', keys });
+  return settleByProvider(keys, (key) => loadOnePayment(registry, key, fetchOptions));
 }
 
-async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, signal?: AbortSignal): Promise<Payment> {
+async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, fetchOptions: FetchOptions): Promise<Payment> {
   const runtime = registry.get(key.provider);
   if (!runtime) throw lookupError(ErrorCode.PROVIDER_NOT_CONFIGURED, key.provider);
   const problem = paymentIdProblem(key.id) ?? runtime.adapter.idProblem?.(key.id);
   if (problem) throw lookupError(ErrorCode.BAD_USER_INPUT, key.provider, { detail: problem });
-  return runtime.limiter.run(() => runtime.adapter.fetchPayment(key.id, { ...(signal ? { signal } : {}) }));
+  return runtime.limiter.run(() => runtime.adapter.fetchPayment(key.id, fetchOptions));
 }
 
 async function loadTransactionsBatch(
   registry: ProviderRegistry,
   payments: readonly Payment[],
-  options: PaymentLoaderOptions,
+  fetchOptions: FetchOptions,
+  onBatch: PaymentLoaderOptions['onBatch'],
 ): Promise<Array<Transaction[] | Error>> {
-  options.onBatch?.({ loader: 'transactions', keys: payments.map(({ provider, id }) => ({ provider, id })) });
+  onBatch?.({ loader: 'transactions', keys: payments.map(({ provider, id }) => ({ provider, id })) });
   return settleByProvider(payments, async (payment) => {
     const runtime = registry.get(payment.provider);
     if (!runtime?.adapter.fetchTransactions) return payment.transactions ?? [];
     const { adapter, limiter } = runtime;
-    return limiter.run(() => adapter.fetchTransactions!(payment, { ...(options.signal ? { signal: options.signal } : {}) }));
+    return limiter.run(() => adapter.fetchTransactions!(payment, fetchOptions));
   });
 }
 

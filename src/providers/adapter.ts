@@ -1,9 +1,12 @@
+import type { RequestScope } from '../loading/request-scope.js';
 import type { Payment, Transaction } from '../model/payment.js';
 import type { Provider } from '../model/provider.js';
 
 export interface FetchOptions {
   /** Aborts the provider call when the GraphQL request no longer needs it. */
   readonly signal?: AbortSignal;
+  /** Per-GraphQL-request values an adapter may compute once and share across its calls. */
+  readonly scope?: RequestScope;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -53,19 +55,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(http),
+      // Payments are read live and never cached by HTTP caches; the plugin's per-field hooks cost throughput.
+      ApolloServerPluginCacheControlDisabled(),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: false }),
     ],
   });
   await apollo.start();
-
-  // Responses finished while draining close their connection: a keep-alive socket that was busy when
-  // shutdown began would otherwise stay open, idle, until its keep-alive timeout and hold the exit.
-  http.addHook('onSend', (_request, reply, payload, done) => {
-    if (lifecycle.draining) reply.header('connection', 'close');
-    done(null, payload);
-  });
 
   http.get('/health', () => ({ status: 'ok' }));
   http.get('/ready', (_request, reply) => {
@@ -80,16 +77,20 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   await http.register(fastifyApollo(apollo), {
     context: (request, reply) => {
-      // Provider calls for a client that went away are cancelled rather than left running.
+      // Provider calls for a client that went away before its answer are cancelled rather than
+      // left running. ('close' also fires after every finished response: that is no cancellation.)
       const abort = new AbortController();
+      // Every provider call of the request listens on it: up to maxRefs calls, plus refund pages.
+      setMaxListeners(options.maxRefs * 2 + 16, abort.signal);
       reply.raw.once('close', () => {
-        abort.abort();
+        if (!reply.raw.writableFinished) abort.abort();
       });
       return Promise.resolve({
         loaders: createPaymentLoaders(registry, { onBatch, signal: abort.signal }),
         registry,
         maxRefs: options.maxRefs,
-        logger: logger.child({ reqId: request.id }),
+        logger,
+        requestId: request.id,
       });
     },
   });
@@ -99,6 +100,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     lifecycle,
     async close() {
       lifecycle.markDraining();
+      // A keep-alive socket busy when shutdown begins would otherwise stay open, idle, for the whole
+      // keep-alive timeout after its last response and hold the exit: close it as soon as it idles.
+      http.server.keepAliveTimeout = 1;
       await apollo.stop();
       await registry.close();
     },

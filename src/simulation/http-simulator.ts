@@ -62,7 +62,9 @@ export class HttpSimulator {
   readonly knobs: SimulatorKnobs;
   #server: Server;
   #sockets = new Set<Socket>();
+  /** Ring buffer of the last REQUEST_LOG_LIMIT requests. */
   #log: RecordedRequest[] = [];
+  #logNext = 0;
   #callsByPath = new Map<string, number>();
   #inFlight = 0;
   #maxInFlight = 0;
@@ -108,9 +110,11 @@ export class HttpSimulator {
     return this.#url;
   }
 
-  /** Requests received, most recent last (bounded). */
+  /** Requests received, most recent last (the last REQUEST_LOG_LIMIT). */
   get requests(): readonly RecordedRequest[] {
-    return this.#log;
+    return this.#log.length < REQUEST_LOG_LIMIT
+      ? this.#log
+      : [...this.#log.slice(this.#logNext), ...this.#log.slice(0, this.#logNext)];
   }
 
   /** How many requests reached `path` (exact, as sent on the wire) since the last reset. */
@@ -131,6 +135,7 @@ export class HttpSimulator {
 
   resetCounters(): void {
     this.#log = [];
+    this.#logNext = 0;
     this.#callsByPath.clear();
     this.#maxInFlight = this.#inFlight;
   }
@@ -175,8 +180,10 @@ export class HttpSimulator {
 
   #record(request: IncomingMessage, path: string): void {
     this.#callsByPath.set(path, (this.#callsByPath.get(path) ?? 0) + 1);
-    this.#log.push({ method: request.method ?? 'GET', path, headers: request.headers });
-    if (this.#log.length > REQUEST_LOG_LIMIT) this.#log.shift();
+    const entry = { method: request.method ?? 'GET', path, headers: request.headers };
+    if (this.#log.length < REQUEST_LOG_LIMIT) this.#log.push(entry);
+    else this.#log[this.#logNext] = entry;
+    this.#logNext = (this.#logNext + 1) % REQUEST_LOG_LIMIT;
   }
 }
 
@@ -188,13 +195,28 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** Fixture bodies are shared objects: each is serialized once, not on every request. */
+const serialized = new WeakMap<object, string>();
+
+function serialize(body: unknown): string {
+  if (body === undefined) return '';
+  if (typeof body === 'string') return body;
+  if (typeof body !== 'object' || body === null) return JSON.stringify(body);
+  let text = serialized.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    serialized.set(body, text);
+  }
+  return text;
+}
+
 function write(response: ServerResponse, socket: Socket, outcome: SimulatedOutcome): void {
   if ('fault' in outcome) {
     actOut(response, socket, outcome.fault);
     return;
   }
   const isText = typeof outcome.body === 'string';
-  const payload = typeof outcome.body === 'string' ? outcome.body : outcome.body === undefined ? '' : JSON.stringify(outcome.body);
+  const payload = serialize(outcome.body);
   response.writeHead(outcome.status, {
     'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json',
     'content-length': Buffer.byteLength(payload),

@@ -256,6 +256,25 @@ describe('payments subgraph over HTTP, against the simulators', () => {
     });
   });
 
+  describe('a client that goes away', () => {
+    it('has its provider calls cancelled, not reported as provider timeouts or errors', async () => {
+      const controller = new AbortController();
+      const pending = fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ payment(id: "pay_fault_stall", provider: PRIMER) { id } }' }),
+        signal: controller.signal,
+      }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      controller.abort();
+      await pending;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(app.simulator('PRIMER').callsTo('/payments/pay_fault_stall')).toBe(1);
+      expect(app.logs.text).not.toContain('PROVIDER_TIMEOUT');
+      expect(app.logs.text).not.toContain('unexpected error');
+    });
+  });
+
   describe('health and readiness', () => {
     it('reports alive and ready with each provider\'s mode, without credentials', async () => {
       expect(await (await fetch(`${app.url}/health`)).json()).toEqual({ status: 'ok' });

@@ -104,4 +104,17 @@ describe('payment loaders', () => {
     // Primer returns transactions inline: no extra call.
     expect(primer().totalCalls).toBe(1);
   });
+
+  it('signs one fresh Gr4vy token per request, shared by that request\'s calls and never by another request', async () => {
+    const first = loaders();
+    await Promise.all([
+      first.payment.load({ provider: 'GR4VY', id: GR4VY_SAMPLE_IDS.captured }),
+      first.payment.load({ provider: 'GR4VY', id: GR4VY_SAMPLE_IDS.voided }),
+    ]);
+    await loaders().payment.load({ provider: 'GR4VY', id: GR4VY_SAMPLE_IDS.captured });
+    const tokens = gr4vy().requests.map((request) => request.headers.authorization);
+    expect(tokens).toHaveLength(3);
+    expect(tokens[0]).toBe(tokens[1]);
+    expect(tokens[2]).not.toBe(tokens[0]);
+  });
 });

@@ -131,6 +131,13 @@ export const GR4VY_TRANSACTIONS: Readonly<Record<string, Body>> = {
   [ids.unknownStatus]: transaction(ids.unknownStatus, 'authorization_expired'),
 };
 
+/** Any UUID with this prefix is answered with a captured transaction carrying that id (for load tests). */
+export const GR4VY_GENERATED_ID_PREFIX = 'a11ce000-';
+
+export function gr4vyTransactionFor(id: string): Body | undefined {
+  return GR4VY_TRANSACTIONS[id] ?? (id.startsWith(GR4VY_GENERATED_ID_PREFIX) ? transaction(id, 'capture_succeeded', captured(5_000)) : undefined);
+}
+
 function refund(transactionId: string, n: number, amount: number, status: string): Body {
   return {
     type: 'refund',

@@ -149,6 +149,13 @@ export const PRIMER_PAYMENTS: Readonly<Record<string, Body>> = {
   }),
 };
 
+/** Any id with this prefix is answered with a settled payment carrying that id: load tests need many distinct ids. */
+export const PRIMER_GENERATED_ID_PREFIX = 'pay_gen_';
+
+export function primerPaymentFor(id: string): Body | undefined {
+  return PRIMER_PAYMENTS[id] ?? (id.startsWith(PRIMER_GENERATED_ID_PREFIX) ? payment(id, 'SETTLED', { processor: settledProcessor(12_999, 0) }) : undefined);
+}
+
 /** `pay_fault_<name>` answers with that fault (see simulation/faults.ts). */
 export const PRIMER_FAULT_IDS: Readonly<Record<string, FaultName>> = Object.fromEntries(
   FAULT_NAMES.map((fault) => [`pay_fault_${fault}`, fault]),

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: speed of the subgraph measured against floors taken in the same run, so the
+ * figures are ratios that survive noisy shared machines. Every server runs in its own process;
+ * autocannon drives them from this one.
+ *
+ *   (a) throughput: `payment` on a 0 ms Primer simulator vs. a plain Node handler doing the same fetch
+ *   (b) batching: `payments` with 100 refs over both providers at 50 ms provider latency vs. one fetch
+ *
+ * BENCH_SECONDS sets the autocannon duration (default 10).
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { startProcess, stopAll } from './processes.js';
+import type { ChildProcess } from 'node:child_process';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? '10');
+const CONNECTIONS = 32;
+const PROVIDER_CONCURRENCY = 50;
+const children: ChildProcess[] = [];
+
+const primerKey = `bench_${randomBytes(12).toString('hex')}`;
+const gr4vyPem = generateKeyPairSync('ec', { namedCurve: 'secp521r1' })
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
+
+async function simulators(latencyMs: number): Promise<{ PRIMER: string; GR4VY: string }> {
+  const { child, line } = await startProcess(
+    'bench/simulators.ts',
+    { LATENCY_MS: String(latencyMs), PRIMER_API_KEY: primerKey, GR4VY_PRIVATE_KEY: gr4vyPem },
+    /^SIMULATORS /,
+  );
+  children.push(child);
+  return JSON.parse(line.slice('SIMULATORS '.length)) as { PRIMER: string; GR4VY: string };
+}
+
+/** The real entry point (`src/main.ts`), configured as in production against the simulators. */
+async function subgraph(urls: { PRIMER: string; GR4VY: string }): Promise<string> {
+  const { child, line } = await startProcess(
+    'src/main.ts',
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_OPTIONS: process.env['SUBGRAPH_NODE_OPTIONS'] ?? '',
+      PROVIDER_MAX_CONCURRENCY: String(PROVIDER_CONCURRENCY),
+      PRIMER_API_KEY: primerKey,
+      PRIMER_BASE_URL: urls.PRIMER,
+      GR4VY_PRIVATE_KEY: gr4vyPem,
+      GR4VY_BASE_URL: urls.GR4VY,
+    },
+    /subgraph ready at /,
+  );
+  children.push(child);
+  return /ready at (\S+)\/graphql/.exec(line)![1]!;
+}
+
+async function floor(primerUrl: string): Promise<string> {
+  const { child, line } = await startProcess('bench/floor.ts', { PRIMER_BASE_URL: primerUrl, PRIMER_API_KEY: primerKey }, /^FLOOR /);
+  children.push(child);
+  return line.slice('FLOOR '.length).trim();
+}
+
+const PAYMENT_QUERY = JSON.stringify({ query: '{ payment(id: "pay_settled", provider: PRIMER) { id status } }' });
+
+async function load(url: string, body: string, seconds: number) {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function post(url: string, body: string): Promise<{ ms: number; json: { data?: unknown; errors?: unknown[] } }> {
+  const start = performance.now();
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const json = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  return { ms: performance.now() - start, json };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timed(url: string, body: string, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const { ms, json } = await post(url, body);
+    if (json.errors) throw new Error(`bench query failed: ${JSON.stringify(json.errors).slice(0, 300)}`);
+    times.push(ms);
+  }
+  return median(times);
+}
+
+async function throughput() {
+  const urls = await simulators(0);
+  const [floorUrl, subgraphUrl] = await Promise.all([floor(urls.PRIMER), subgraph(urls)]);
+  const floorBody = '{}';
+  // Warm both (JIT, connection pools), then measure one after the other.
+  await load(floorUrl, floorBody, 2);
+  await load(subgraphUrl, PAYMENT_QUERY, 2);
+  const floorResult = await load(floorUrl, floorBody, SECONDS);
+  const subgraphResult = await load(subgraphUrl, PAYMENT_QUERY, SECONDS);
+  return {
+    floor: floorResult,
+    subgraph: subgraphResult,
+    ratio: Number((subgraphResult.requestsPerSecond / floorResult.requestsPerSecond).toFixed(2)),
+    target: 0.4,
+  };
+}
+
+async function batching() {
+  const latencyMs = 50;
+  const urls = await simulators(latencyMs);
+  const url = await subgraph(urls);
+  const perProvider = 50;
+  const refs = [
+    ...Array.from({ length: perProvider }, (_, i) => ({ id: `pay_gen_${String(i)}`, provider: 'PRIMER' })),
+    ...Array.from({ length: perProvider }, (_, i) => ({ id: `a11ce000-0000-4000-8000-${String(i).padStart(12, '0')}`, provider: 'GR4VY' })),
+  ];
+  const single = JSON.stringify({ query: '{ payment(id: "pay_gen_0", provider: PRIMER) { id status } }' });
+  const batch = JSON.stringify({
+    query: 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status amount { decimal } } }',
+    variables: { refs },
+  });
+  await timed(url, single, 5);
+  await timed(url, batch, 3);
+  const singleMs = await timed(url, single, 21);
+  const batchMs = await timed(url, batch, 15);
+  const waves = Math.ceil(perProvider / PROVIDER_CONCURRENCY);
+  return {
+    providerLatencyMs: latencyMs,
+    refs: refs.length,
+    perProviderConcurrency: PROVIDER_CONCURRENCY,
+    waves,
+    singleFetchMs: Number(singleMs.toFixed(1)),
+    batchMs: Number(batchMs.toFixed(1)),
+    ratio: Number((batchMs / singleMs).toFixed(2)),
+    target: Number((1.25 * waves).toFixed(2)),
+  };
+}
+
+try {
+  const a = await throughput();
+  stopAll(children.splice(0));
+  const b = await batching();
+  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b };
+  mkdirSync(new URL('results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+
+  const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  console.log(`\n(a) payment, 0 ms simulator, ${String(CONNECTIONS)} connections, ${String(SECONDS)} s`);
+  console.log(`    floor     ${String(a.floor.requestsPerSecond).padStart(6)} req/s  p50 ${String(a.floor.p50Ms)} ms  p99 ${String(a.floor.p99Ms)} ms`);
+  console.log(`    subgraph  ${String(a.subgraph.requestsPerSecond).padStart(6)} req/s  p50 ${String(a.subgraph.p50Ms)} ms  p99 ${String(a.subgraph.p99Ms)} ms  (non-2xx ${String(a.subgraph.non2xx)})`);
+  console.log(`    ratio     ${String(a.ratio)} of the floor (target >= ${String(a.target)})  ${pass(a.ratio >= a.target)}`);
+  console.log(`\n(b) payments, ${String(b.refs)} refs over 2 providers, ${String(b.providerLatencyMs)} ms provider latency, limit ${String(b.perProviderConcurrency)}/provider`);
+  console.log(`    single fetch ${String(b.singleFetchMs)} ms   batch ${String(b.batchMs)} ms   ratio ${String(b.ratio)} (target <= ${String(b.target)}, ${String(b.waves)} wave)  ${pass(b.ratio <= b.target)}`);
+} finally {
+  stopAll(children);
+}
