@@ -22,6 +22,12 @@ export interface Payment {
   readonly customer?: Customer;
   readonly card?: Card;
   readonly paymentMethodType?: string;
+  /** Number of instalments the buyer pays in (KuikPOS `installmentCount`); 1 or unset for a single payment. */
+  readonly installments?: number;
+  /** What the provider charges the merchant for this payment (KuikPOS `merchantCommission`). */
+  readonly merchantFee?: Money;
+  /** The merchant's description of the payment. */
+  readonly description?: string;
   readonly processor?: Processor;
   /**
    * Transactions the provider returned inline. Providers that keep them behind another endpoint
@@ -61,6 +67,12 @@ export interface Card {
   /** ISO 3166-1 alpha-2. */
   readonly issuerCountry?: string;
   readonly issuerName?: string;
+  /** Whether the card was used in its issuing country (KuikPOS `domInt`: DOM/INT). */
+  readonly isDomestic?: boolean;
+  /** The card's loyalty programme code (KuikPOS `loyaltyCode`). */
+  readonly loyaltyProgram?: string;
+  /** A domestic scheme the card is co-branded with (UCS `domestic_network`). */
+  readonly domesticNetwork?: string;
 }
 
 export interface Processor {
@@ -83,6 +95,8 @@ export interface Transaction {
   readonly amount?: Money;
   readonly createdAt?: Date;
   readonly processorTransactionId?: string;
+  /** For on-chain payments (OrcaRail): the blockchain transaction hash. */
+  readonly blockchainHash?: string;
   readonly reason?: string;
 }
 

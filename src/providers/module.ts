@@ -1,6 +1,6 @@
 import type { Env } from '../config/env-helpers.js';
 import type { Provider } from '../model/provider.js';
-import type { HttpSimulator, SimulatorKnobs } from '../simulation/http-simulator.js';
+import type { Simulator, SimulatorKnobs } from '../simulation/http-simulator.js';
 import type { ProviderAdapter } from './adapter.js';
 import type { HttpSettings } from './http/settings.js';
 
@@ -25,5 +25,5 @@ export interface ProviderModule {
    */
   fromEnv(env: Env): ProviderSetup | undefined;
   /** Starts the provider's simulator on loopback and a setup pointing at it with matching credentials. */
-  simulate(knobs: Partial<SimulatorKnobs>): Promise<{ setup: ProviderSetup; simulator: HttpSimulator }>;
+  simulate(knobs: Partial<SimulatorKnobs>): Promise<{ setup: ProviderSetup; simulator: Simulator }>;
 }

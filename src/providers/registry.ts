@@ -1,15 +1,17 @@
 import type { Logger } from 'pino';
 import { ConcurrencyLimiter } from '../loading/concurrency-limiter.js';
 import { PROVIDERS, type Provider } from '../model/provider.js';
-import type { HttpSimulator, SimulatorKnobs } from '../simulation/http-simulator.js';
+import type { Simulator, SimulatorKnobs } from '../simulation/http-simulator.js';
 import type { ProviderAdapter } from './adapter.js';
 import { gr4vyModule } from './gr4vy/index.js';
 import type { HttpSettings } from './http/settings.js';
 import type { ProviderModule, ProviderSetup } from './module.js';
+import { kuikposModule } from './kuikpos/index.js';
+import { orcarailModule } from './orcarail/index.js';
 import { primerModule } from './primer/index.js';
 
 /** Every provider the subgraph can serve. A sixth provider is one more line here. */
-export const PROVIDER_MODULES: readonly ProviderModule[] = [primerModule, gr4vyModule];
+export const PROVIDER_MODULES: readonly ProviderModule[] = [primerModule, gr4vyModule, kuikposModule, orcarailModule];
 
 /** How a provider is served: its real API, its embedded simulator, or not at all. */
 export type ProviderMode = 'live' | 'simulator' | 'not_configured';
@@ -36,12 +38,12 @@ export interface RegistryOptions {
 export class ProviderRegistry {
   private constructor(
     private readonly runtimes: ReadonlyMap<Provider, ProviderRuntime>,
-    readonly simulators: ReadonlyMap<Provider, HttpSimulator>,
+    readonly simulators: ReadonlyMap<Provider, Simulator>,
   ) {}
 
   static async create(options: RegistryOptions): Promise<ProviderRegistry> {
     const runtimes = new Map<Provider, ProviderRuntime>();
-    const simulators = new Map<Provider, HttpSimulator>();
+    const simulators = new Map<Provider, Simulator>();
     for (const module of PROVIDER_MODULES) {
       const live = options.live[module.provider];
       let setup = live;

@@ -46,6 +46,21 @@ export interface SimulatorDefinition {
   readonly serverError: () => SimulatedResponse;
 }
 
+/** What tests, benches and the registry see of any simulator, HTTP or gRPC. */
+export interface Simulator {
+  readonly name: string;
+  /** Where it listens: a base URL for HTTP, `host:port` for gRPC. */
+  readonly url: string;
+  readonly knobs: SimulatorKnobs;
+  readonly requests: readonly RecordedRequest[];
+  readonly totalCalls: number;
+  readonly maxInFlight: number;
+  /** Calls for one resource: the path for HTTP, the transaction id for gRPC. */
+  callsTo(resource: string): number;
+  resetCounters(): void;
+  close(): Promise<void>;
+}
+
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
@@ -58,7 +73,7 @@ const REQUEST_LOG_LIMIT = 1_000;
  * A provider simulator: a real HTTP server on loopback. Adapters reach it through exactly the
  * client code they use in production; only the base URL and credentials differ.
  */
-export class HttpSimulator {
+export class HttpSimulator implements Simulator {
   readonly knobs: SimulatorKnobs;
   #server: Server;
   #sockets = new Set<Socket>();

@@ -7,7 +7,7 @@ import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../../src/providers/ht
 import type { ProviderSetup } from '../../src/providers/module.js';
 import { ProviderRegistry } from '../../src/providers/registry.js';
 import { createApp, type App } from '../../src/server/app.js';
-import type { HttpSimulator, SimulatorKnobs } from '../../src/simulation/http-simulator.js';
+import type { Simulator, SimulatorKnobs } from '../../src/simulation/http-simulator.js';
 
 /** Collects every log line the app writes, to assert on hygiene and content. */
 export class LogCapture extends Writable {
@@ -36,7 +36,7 @@ export interface TestApp {
   readonly registry: ProviderRegistry;
   readonly batches: DispatchedBatch[];
   readonly logs: LogCapture;
-  simulator(provider: Provider): HttpSimulator;
+  simulator(provider: Provider): Simulator;
   query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
   close(): Promise<void>;
 }

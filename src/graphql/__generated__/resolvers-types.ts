@@ -29,6 +29,8 @@ export type Card = {
   __typename?: 'Card';
   /** The bank identification number: the first six (or eight) digits. */
   bin?: Maybe<Scalars['String']['output']>;
+  /** A domestic scheme the card is co-branded with (e.g. `CARTES_BANCAIRES`). */
+  domesticNetwork?: Maybe<Scalars['String']['output']>;
   /** Expiry month, 1-12. */
   expiryMonth?: Maybe<Scalars['Int']['output']>;
   /** Expiry year, four digits. */
@@ -37,12 +39,16 @@ export type Card = {
   funding?: Maybe<Scalars['String']['output']>;
   /** The name on the card. */
   holderName?: Maybe<Scalars['String']['output']>;
+  /** Whether the card was used in its issuing country (domestic) rather than abroad. */
+  isDomestic?: Maybe<Scalars['Boolean']['output']>;
   /** The issuing bank's country, ISO 3166-1 alpha-2. */
   issuerCountry?: Maybe<Scalars['String']['output']>;
   /** The issuing bank's name. */
   issuerName?: Maybe<Scalars['String']['output']>;
   /** The last four digits of the card number. */
   last4?: Maybe<Scalars['String']['output']>;
+  /** The card's loyalty programme code, where the provider reports one. */
+  loyaltyProgram?: Maybe<Scalars['String']['output']>;
   /** The card scheme, normalised: `VISA`, `MASTERCARD`, `AMEX`, `DINERS_CLUB`, … */
   network?: Maybe<Scalars['String']['output']>;
 };
@@ -106,19 +112,25 @@ export type Payment = {
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The buyer, where the provider knows them. */
   customer?: Maybe<Customer>;
+  /** The merchant's description of the payment. */
+  description?: Maybe<Scalars['String']['output']>;
   /** When this subgraph read the payment from the provider: the data is current as of this instant. */
   fetchedAt: Scalars['DateTime']['output'];
   /** The payment's id at the provider. */
   id: Scalars['ID']['output'];
+  /** Number of instalments the buyer pays in; null or 1 for a single payment. */
+  installments?: Maybe<Scalars['Int']['output']>;
   /** Whether the status can no longer change by itself (captured, cancelled, declined, failed, expired). Refunds may still follow. */
   isFinal: Scalars['Boolean']['output'];
+  /** What the provider charges the merchant for this payment (commission), where it reports it. */
+  merchantFee?: Maybe<Money>;
   /** The merchant's key-value metadata stored with the payment at the provider. */
   metadata?: Maybe<Array<MetadataEntry>>;
   /** What must happen next for the payment to proceed, while it waits on the buyer. */
   nextAction?: Maybe<NextAction>;
   /** The merchant's order reference as the provider knows it. */
   orderId?: Maybe<Scalars['String']['output']>;
-  /** The provider's name for the payment method type, e.g. `PAYMENT_CARD`, `card`, `paypal`. */
+  /** The provider's name for the payment method type, e.g. `PAYMENT_CARD`, `card`, `paypal`, `crypto`. */
   paymentMethodType?: Maybe<Scalars['String']['output']>;
   /** The processor (acquirer or PSP) behind the provider and its references. */
   processor?: Maybe<Processor>;
@@ -267,6 +279,8 @@ export type Transaction = {
   __typename?: 'Transaction';
   /** The amount moved. */
   amount?: Maybe<Money>;
+  /** For on-chain (crypto) payments: the blockchain transaction hash. */
+  blockchainHash?: Maybe<Scalars['String']['output']>;
   /** When the transaction happened. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** The provider's id for this transaction, where it has one. */
@@ -396,6 +410,7 @@ export type ResolversTypes = ResolversObject<{
   Card: ResolverTypeWrapper<CardModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<CustomerModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Int64: ResolverTypeWrapper<Scalars['Int64']['output']>;
@@ -404,7 +419,6 @@ export type ResolversTypes = ResolversObject<{
   NextAction: ResolverTypeWrapper<NextActionModel>;
   Payment: ResolverTypeWrapper<PaymentModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PaymentRef: PaymentRef;
   PaymentStatus: PaymentStatus;
   Processor: ResolverTypeWrapper<ProcessorModel>;
@@ -421,6 +435,7 @@ export type ResolversParentTypes = ResolversObject<{
   Card: CardModel;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Customer: CustomerModel;
   DateTime: Scalars['DateTime']['output'];
   Int64: Scalars['Int64']['output'];
@@ -429,7 +444,6 @@ export type ResolversParentTypes = ResolversObject<{
   NextAction: NextActionModel;
   Payment: PaymentModel;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
   PaymentRef: PaymentRef;
   Processor: ProcessorModel;
   Query: Record<PropertyKey, never>;
@@ -439,13 +453,16 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type CardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Card'] = ResolversParentTypes['Card']> = ResolversObject<{
   bin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domesticNetwork?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   expiryMonth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   expiryYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   funding?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   holderName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isDomestic?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   issuerCountry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   last4?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loyaltyProgram?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   network?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -489,9 +506,12 @@ export type PaymentResolvers<ContextType = GraphQLContext, ParentType extends Re
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fetchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  installments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   isFinal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  merchantFee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<Array<ResolversTypes['MetadataEntry']>>, ParentType, ContextType>;
   nextAction?: Resolver<Maybe<ResolversTypes['NextAction']>, ParentType, ContextType>;
   orderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -531,6 +551,7 @@ export type StatusReasonResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type TransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = ResolversObject<{
   amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  blockchainHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   processorTransactionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

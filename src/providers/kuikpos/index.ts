@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ConfigError, httpUrl, parseEnv } from '../../config/env-helpers.js';
+import { Secret } from '../../security/secret.js';
+import { HttpSimulator } from '../../simulation/http-simulator.js';
+import type { ProviderModule, ProviderSetup } from '../module.js';
+import { createKuikposAdapter, type KuikposConnection } from './client.js';
+import { kuikposSimulator } from './simulator.js';
+
+const kuikposEnv = z.object({
+  KUIKPOS_API_KEY: z.string().optional(),
+  KUIKPOS_API_SECRET: z.string().optional(),
+  KUIKPOS_BASE_URL: httpUrl.optional(),
+});
+
+function setup(connection: KuikposConnection): ProviderSetup {
+  return { target: connection.baseUrl, createAdapter: (http) => Promise.resolve(createKuikposAdapter(connection, http)) };
+}
+
+export const kuikposModule: ProviderModule = {
+  provider: 'KUIKPOS',
+  variables: Object.keys(kuikposEnv.shape),
+  fromEnv(env) {
+    const parsed = parseEnv(kuikposEnv, env);
+    if (!parsed.KUIKPOS_API_KEY && !parsed.KUIKPOS_API_SECRET) return undefined;
+    if (!parsed.KUIKPOS_API_KEY) throw new ConfigError(['KUIKPOS_API_KEY: required when KUIKPOS_API_SECRET is set']);
+    if (!parsed.KUIKPOS_API_SECRET) throw new ConfigError(['KUIKPOS_API_SECRET: required when KUIKPOS_API_KEY is set']);
+    // KuikPOS publishes no production host (its docs show a UAT host and api.example.com): say where.
+    if (!parsed.KUIKPOS_BASE_URL) throw new ConfigError(['KUIKPOS_BASE_URL: required when KuikPOS credentials are set (there is no public default host)']);
+    return setup({
+      baseUrl: parsed.KUIKPOS_BASE_URL,
+      apiKey: new Secret(parsed.KUIKPOS_API_KEY),
+      apiSecret: new Secret(parsed.KUIKPOS_API_SECRET),
+    });
+  },
+  async simulate(knobs) {
+    const apiKey = `sim_${randomBytes(16).toString('hex')}`;
+    const apiSecret = `sim_${randomBytes(16).toString('hex')}`;
+    const simulator = await HttpSimulator.start(kuikposSimulator({ apiKey, apiSecret }), knobs);
+    return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey), apiSecret: new Secret(apiSecret) }) };
+  },
+};

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ConfigError, httpUrl, parseEnv } from '../../config/env-helpers.js';
+import { Secret } from '../../security/secret.js';
+import { HttpSimulator } from '../../simulation/http-simulator.js';
+import type { ProviderModule, ProviderSetup } from '../module.js';
+import { createOrcarailAdapter, ORCARAIL_PRODUCTION_URL, type OrcarailConnection } from './client.js';
+import { orcarailSimulator } from './simulator.js';
+
+const orcarailEnv = z.object({
+  ORCARAIL_API_KEY: z.string().optional(),
+  ORCARAIL_API_SECRET: z.string().optional(),
+  ORCARAIL_BASE_URL: httpUrl.optional(),
+});
+
+function setup(connection: OrcarailConnection): ProviderSetup {
+  return { target: connection.baseUrl, createAdapter: (http) => Promise.resolve(createOrcarailAdapter(connection, http)) };
+}
+
+export const orcarailModule: ProviderModule = {
+  provider: 'ORCARAIL',
+  variables: Object.keys(orcarailEnv.shape),
+  fromEnv(env) {
+    const parsed = parseEnv(orcarailEnv, env);
+    if (!parsed.ORCARAIL_API_KEY && !parsed.ORCARAIL_API_SECRET) return undefined;
+    if (!parsed.ORCARAIL_API_KEY) throw new ConfigError(['ORCARAIL_API_KEY: required when ORCARAIL_API_SECRET is set']);
+    if (!parsed.ORCARAIL_API_SECRET) throw new ConfigError(['ORCARAIL_API_SECRET: required when ORCARAIL_API_KEY is set']);
+    return setup({
+      baseUrl: parsed.ORCARAIL_BASE_URL ?? ORCARAIL_PRODUCTION_URL,
+      apiKey: new Secret(parsed.ORCARAIL_API_KEY),
+      apiSecret: new Secret(parsed.ORCARAIL_API_SECRET),
+    });
+  },
+  async simulate(knobs) {
+    const apiKey = `ak_sim_${randomBytes(12).toString('hex')}`;
+    const apiSecret = `sk_sim_${randomBytes(12).toString('hex')}`;
+    const simulator = await HttpSimulator.start(orcarailSimulator({ apiKey, apiSecret }), knobs);
+    return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey), apiSecret: new Secret(apiSecret) }) };
+  },
+};
