@@ -9,9 +9,10 @@ import type { ProviderModule, ProviderSetup } from './module.js';
 import { kuikposModule } from './kuikpos/index.js';
 import { orcarailModule } from './orcarail/index.js';
 import { primerModule } from './primer/index.js';
+import { ucsModule } from './ucs/index.js';
 
 /** Every provider the subgraph can serve. A sixth provider is one more line here. */
-export const PROVIDER_MODULES: readonly ProviderModule[] = [primerModule, gr4vyModule, kuikposModule, orcarailModule];
+export const PROVIDER_MODULES: readonly ProviderModule[] = [primerModule, gr4vyModule, kuikposModule, orcarailModule, ucsModule];
 
 /** How a provider is served: its real API, its embedded simulator, or not at all. */
 export type ProviderMode = 'live' | 'simulator' | 'not_configured';

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RequestLog, type RecordedRequest } from './request-log.js';
+
+export type { RecordedRequest } from './request-log.js';
 
 /** Faults a simulator can act out, each exercising one failure class of the adapters. */
 export type SimulatedFault =
@@ -61,13 +64,6 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-export interface RecordedRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: IncomingMessage['headers'];
-}
-
-const REQUEST_LOG_LIMIT = 1_000;
 
 /**
  * A provider simulator: a real HTTP server on loopback. Adapters reach it through exactly the
@@ -77,12 +73,7 @@ export class HttpSimulator implements Simulator {
   readonly knobs: SimulatorKnobs;
   #server: Server;
   #sockets = new Set<Socket>();
-  /** Ring buffer of the last REQUEST_LOG_LIMIT requests. */
-  #log: RecordedRequest[] = [];
-  #logNext = 0;
-  #callsByPath = new Map<string, number>();
-  #inFlight = 0;
-  #maxInFlight = 0;
+  readonly #log = new RequestLog();
   #url = '';
 
   private constructor(
@@ -125,34 +116,27 @@ export class HttpSimulator implements Simulator {
     return this.#url;
   }
 
-  /** Requests received, most recent last (the last REQUEST_LOG_LIMIT). */
+  /** Requests received, most recent last (bounded). */
   get requests(): readonly RecordedRequest[] {
-    return this.#log.length < REQUEST_LOG_LIMIT
-      ? this.#log
-      : [...this.#log.slice(this.#logNext), ...this.#log.slice(0, this.#logNext)];
+    return this.#log.requests;
   }
 
   /** How many requests reached `path` (exact, as sent on the wire) since the last reset. */
   callsTo(path: string): number {
-    return this.#callsByPath.get(path) ?? 0;
+    return this.#log.callsTo(path);
   }
 
   get totalCalls(): number {
-    let total = 0;
-    for (const count of this.#callsByPath.values()) total += count;
-    return total;
+    return this.#log.totalCalls;
   }
 
   /** The most requests this simulator was serving at once since the last reset. */
   get maxInFlight(): number {
-    return this.#maxInFlight;
+    return this.#log.maxInFlight;
   }
 
   resetCounters(): void {
-    this.#log = [];
-    this.#logNext = 0;
-    this.#callsByPath.clear();
-    this.#maxInFlight = this.#inFlight;
+    this.#log.reset();
   }
 
   async close(): Promise<void> {
@@ -166,12 +150,8 @@ export class HttpSimulator implements Simulator {
 
   async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://simulator');
-    this.#record(request, url.pathname);
-    this.#inFlight += 1;
-    this.#maxInFlight = Math.max(this.#maxInFlight, this.#inFlight);
-    response.on('close', () => {
-      this.#inFlight -= 1;
-    });
+    const end = this.#log.start({ method: request.method ?? 'GET', path: url.pathname, headers: request.headers });
+    response.on('close', end);
     try {
       if (this.knobs.latencyMs > 0) await sleep(this.knobs.latencyMs);
       const outcome = await this.#decide(request, url);
@@ -193,13 +173,6 @@ export class HttpSimulator implements Simulator {
     });
   }
 
-  #record(request: IncomingMessage, path: string): void {
-    this.#callsByPath.set(path, (this.#callsByPath.get(path) ?? 0) + 1);
-    const entry = { method: request.method ?? 'GET', path, headers: request.headers };
-    if (this.#log.length < REQUEST_LOG_LIMIT) this.#log.push(entry);
-    else this.#log[this.#logNext] = entry;
-    this.#logNext = (this.#logNext + 1) % REQUEST_LOG_LIMIT;
-  }
 }
 
 function decodeSegment(segment: string): string {

@@ -47,6 +47,8 @@ export interface TestAppOptions {
   readonly live?: Partial<Record<Provider, ProviderSetup>>;
   readonly maxRefs?: number;
   readonly maxConcurrencyPerProvider?: number;
+  /** Serve providers without credentials from simulators (default), or not at all, as in production. */
+  readonly simulate?: boolean;
 }
 
 /** The real server on an ephemeral loopback port, with every unconfigured provider simulated. */
@@ -56,7 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const batches: DispatchedBatch[] = [];
   const registry = await ProviderRegistry.create({
     live: options.live ?? {},
-    simulateUnconfigured: true,
+    simulateUnconfigured: options.simulate ?? true,
     simulatorKnobs: options.knobs ?? {},
     http: { ...DEFAULT_HTTP_SETTINGS, ...options.http },
     maxConcurrencyPerProvider: options.maxConcurrencyPerProvider ?? 50,

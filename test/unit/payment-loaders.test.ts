@@ -82,13 +82,14 @@ describe('payment loaders', () => {
       payment.load({ provider: 'PRIMER', id: 'pay_settled' }),
       payment.load({ provider: 'PRIMER', id: 'does-not-exist' }),
       payment.load({ provider: 'GR4VY', id: 'not-a-uuid' }),
-      payment.load({ provider: 'KUIKPOS', id: 'anything' }),
+      payment.load({ provider: 'UCS', id: 'pi_charged' }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
-    expect(codes).toEqual(['ok', 'PAYMENT_NOT_FOUND', 'BAD_USER_INPUT', 'PROVIDER_NOT_CONFIGURED']);
-    // The malformed Gr4vy id never reached the provider.
+    expect(codes).toEqual(['ok', 'PAYMENT_NOT_FOUND', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    // The malformed ids never reached their providers (the UCS id lacks the amount UCS requires).
     expect(gr4vy().totalCalls).toBe(0);
+    expect(registry.simulators.get('UCS')!.totalCalls).toBe(0);
     expect(batches).toHaveLength(1);
   });
 

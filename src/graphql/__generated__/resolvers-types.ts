@@ -116,7 +116,7 @@ export type Payment = {
   description?: Maybe<Scalars['String']['output']>;
   /** When this subgraph read the payment from the provider: the data is current as of this instant. */
   fetchedAt: Scalars['DateTime']['output'];
-  /** The payment's id at the provider. */
+  /** The payment's id at the provider, exactly as asked for (for UCS, including its amount and currency). */
   id: Scalars['ID']['output'];
   /** Number of instalments the buyer pays in; null or 1 for a single payment. */
   installments?: Maybe<Scalars['Int']['output']>;
@@ -157,7 +157,7 @@ export type Payment = {
 
 /** One payment to look up: the provider's id and the provider. */
 export type PaymentRef = {
-  /** The payment's id at the provider. */
+  /** The payment's id at the provider (for UCS, `<connector transaction id>~<minor units>~<currency>[~<capture method>]`). */
   id: Scalars['ID']['input'];
   /** The provider that holds the payment. */
   provider: Provider;

@@ -1,0 +1,76 @@
+import type * as grpc from '@grpc/grpc-js';
+import { status as grpcStatus } from '@grpc/grpc-js';
+import { PaymentStatus } from './__generated__/types/PaymentStatus.js';
+import type { PaymentStatus__Output as UcsPaymentStatus } from './__generated__/types/PaymentStatus.js';
+import type { PaymentServiceGetResponse } from './__generated__/types/PaymentServiceGetResponse.js';
+
+/**
+ * UCS simulator data. connector-service is stateless and echoes the requested amount; what it adds
+ * is the connector's status and references. Every `PaymentStatus` has a sample id
+ * `pi_<status in lower case>` (e.g. `pi_charged`), plus connector-specific and in-band error cases.
+ */
+export type UcsFixture =
+  | { readonly kind: 'status'; readonly status: UcsPaymentStatus; readonly extra?: Partial<PaymentServiceGetResponse> }
+  /** Adyen's `Authorised`: AUTHORIZED under manual capture, CHARGED otherwise (adyen/transformers.rs). */
+  | { readonly kind: 'adyen_authorised' }
+  | { readonly kind: 'grpc_error'; readonly code: grpc.status; readonly httpStatus?: number; readonly message: string }
+  /** Never answers: the client's deadline must end the call. */
+  | { readonly kind: 'stall' };
+
+export const UCS_STATUS_IDS: Readonly<Record<string, UcsPaymentStatus>> = Object.fromEntries(
+  (Object.keys(PaymentStatus) as UcsPaymentStatus[]).map((status) => [`pi_${status.toLowerCase()}`, status]),
+);
+
+const declineError = {
+  connector_details: { code: 'card_declined', message: 'Your card was declined.', reason: 'insufficient_funds' },
+  issuer_details: { code: 'VISA', message: 'Insufficient funds', network_details: { decline_code: '51', advice_code: '02' } },
+};
+
+export const UCS_FIXTURES: Readonly<Record<string, UcsFixture>> = {
+  ...Object.fromEntries(Object.entries(UCS_STATUS_IDS).map(([id, status]) => [id, { kind: 'status', status } as const])),
+  pi_adyen_authorised: { kind: 'adyen_authorised' },
+  pi_declined_in_band: { kind: 'status', status: 'AUTHORIZATION_FAILED', extra: { error: declineError, status_code: 402 } },
+  pi_error_in_band_404: {
+    kind: 'status',
+    status: 'PAYMENT_STATUS_UNSPECIFIED',
+    extra: { status_code: 404, error: { connector_details: { code: 'resource_missing', message: 'No such payment_intent' } } },
+  },
+  pi_error_in_band_500: {
+    kind: 'status',
+    status: 'PAYMENT_STATUS_UNSPECIFIED',
+    extra: { status_code: 500, error: { connector_details: { code: 'api_error', message: 'Connector failure' } } },
+  },
+  pi_fault_not_found: { kind: 'grpc_error', code: grpcStatus.NOT_FOUND, httpStatus: 404, message: 'No such payment_intent' },
+  pi_fault_rate_limited: { kind: 'grpc_error', code: grpcStatus.RESOURCE_EXHAUSTED, httpStatus: 429, message: 'Too many requests' },
+  pi_fault_unauthenticated: { kind: 'grpc_error', code: grpcStatus.UNAUTHENTICATED, httpStatus: 401, message: 'Invalid API key' },
+  pi_fault_permission_denied: { kind: 'grpc_error', code: grpcStatus.PERMISSION_DENIED, httpStatus: 403, message: 'Forbidden' },
+  pi_fault_unavailable: { kind: 'grpc_error', code: grpcStatus.UNAVAILABLE, httpStatus: 503, message: 'Connector unavailable' },
+  pi_fault_deadline_exceeded: { kind: 'grpc_error', code: grpcStatus.DEADLINE_EXCEEDED, httpStatus: 504, message: 'Connector timed out' },
+  pi_fault_internal: { kind: 'grpc_error', code: grpcStatus.INTERNAL, httpStatus: 500, message: 'Connector error' },
+  pi_fault_invalid_argument: { kind: 'grpc_error', code: grpcStatus.INVALID_ARGUMENT, httpStatus: 400, message: 'Invalid request' },
+  pi_fault_stall: { kind: 'stall' },
+};
+
+/** Any connector id with this prefix is answered as CHARGED (for load tests). */
+export const UCS_GENERATED_ID_PREFIX = 'pi_gen_';
+
+export function ucsFixtureFor(connectorTransactionId: string): UcsFixture | undefined {
+  return (
+    UCS_FIXTURES[connectorTransactionId] ??
+    (connectorTransactionId.startsWith(UCS_GENERATED_ID_PREFIX) ? { kind: 'status', status: 'CHARGED' } : undefined)
+  );
+}
+
+/** What a connector reports alongside a status: captured amount, card data, 3DS redirect. */
+export function responseFor(status: UcsPaymentStatus, minorAmount: bigint): Partial<PaymentServiceGetResponse> {
+  const captured = status === 'CHARGED' || status === 'AUTO_REFUNDED' ? minorAmount : status.startsWith('PARTIAL_CHARGED') ? minorAmount / 2n : 0n;
+  const card = { card_network: 'Visa', auth_code: status === 'AUTHORIZED' || captured > 0n ? 'A1B2C3' : undefined };
+  return {
+    captured_amount: captured.toString(),
+    network_transaction_id: captured > 0n || status === 'AUTHORIZED' ? '586923145671234' : undefined,
+    connector_response: { additional_payment_method_data: { card } },
+    ...(status === 'AUTHENTICATION_PENDING'
+      ? { redirection_data: { uri: { uri: 'https://hooks.stripe.com/3d_secure_2/authenticate/sim' } } }
+      : {}),
+  };
+}
