@@ -44,6 +44,15 @@ describe('configuration', () => {
     [{ GR4VY_ID: 'acme', GR4VY_PRIVATE_KEY: p521Pem, GR4VY_PRIVATE_KEY_FILE: '/x' }, 'GR4VY_PRIVATE_KEY_FILE'],
     [{ PAYMENTS_MAX_REFS: '0' }, 'PAYMENTS_MAX_REFS'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ KUIKPOS_API_KEY: 'k', KUIKPOS_API_SECRET: 's' }, 'KUIKPOS_BASE_URL'],
+    [{ KUIKPOS_API_KEY: 'k', KUIKPOS_BASE_URL: 'https://vpos.example.com' }, 'KUIKPOS_API_SECRET'],
+    [{ ORCARAIL_API_SECRET: 's' }, 'ORCARAIL_API_KEY'],
+    [{ ORCARAIL_API_KEY: 'k', ORCARAIL_API_SECRET: 's', ORCARAIL_BASE_URL: 'not a url' }, 'ORCARAIL_BASE_URL'],
+    [{ UCS_ADDRESS: 'localhost:8000' }, 'UCS_CONNECTOR'],
+    [{ UCS_ADDRESS: 'localhost', UCS_CONNECTOR: 'Stripe', UCS_CONNECTOR_CONFIG: '{}' }, 'UCS_ADDRESS'],
+    [{ UCS_ADDRESS: 'localhost:8000', UCS_CONNECTOR: 'stripe!', UCS_CONNECTOR_CONFIG: '{}' }, 'UCS_CONNECTOR'],
+    [{ UCS_ADDRESS: 'localhost:8000', UCS_CONNECTOR: 'Stripe', UCS_CONNECTOR_CONFIG: 'sk_live_123' }, 'UCS_CONNECTOR_CONFIG'],
+    [{ UCS_ADDRESS: 'localhost:8000', UCS_CONNECTOR: 'Stripe', UCS_CONNECTOR_CONFIG: '{}', UCS_TLS_CA_FILE: '/nonexistent' }, 'UCS_TLS_CA_FILE'],
   ])('a bad value stops start-up naming the variable: %j', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems.length).toBeGreaterThan(0);
@@ -61,6 +70,23 @@ describe('configuration', () => {
     expect(loadConfig({ PRIMER_API_KEY: 'k', PRIMER_BASE_URL: 'https://api.sandbox.primer.io' }).liveProviders.PRIMER?.target).toBe(
       'https://api.sandbox.primer.io',
     );
+  });
+
+  it('uses OrcaRail\'s real host by default and KuikPOS\'s configured one, and describes UCS without its credentials', () => {
+    const config = loadConfig({
+      ORCARAIL_API_KEY: 'ak',
+      ORCARAIL_API_SECRET: 'sk',
+      KUIKPOS_API_KEY: 'k',
+      KUIKPOS_API_SECRET: 's',
+      KUIKPOS_BASE_URL: 'https://vpos-uat.kuikpos.com.tr',
+      UCS_ADDRESS: 'ucs.internal:8000',
+      UCS_CONNECTOR: 'Adyen',
+      UCS_CONNECTOR_CONFIG: '{"api_key":"secret-adyen-key","merchant_account":"Acme"}',
+    });
+    expect(config.liveProviders.ORCARAIL?.target).toBe('https://api.orcarail.com');
+    expect(config.liveProviders.KUIKPOS?.target).toBe('https://vpos-uat.kuikpos.com.tr');
+    expect(config.liveProviders.UCS?.target).toBe('grpc://ucs.internal:8000 (Adyen)');
+    expect(JSON.stringify(config)).not.toContain('secret-adyen-key');
   });
 
   it('builds the Gr4vy host from GR4VY_ID and GR4VY_ENVIRONMENT, reading the key from a file or a \\n-escaped variable', () => {

@@ -4,6 +4,7 @@ import type { FetchOptions, ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { errorForStatus, parseJsonBody } from '../http/responses.js';
 import type { HttpSettings } from '../http/settings.js';
+import { guardTransform } from '../transform-guard.js';
 import { createGr4vyTokenSigner } from './auth.js';
 import { transformGr4vyRefund, transformGr4vyTransaction } from './transform.js';
 import { gr4vyRefundsSchema, gr4vyTransactionSchema } from './wire.js';
@@ -52,7 +53,7 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
       const response = await client.get(`/transactions/${encodePathSegment(id)}/refunds?${query.toString()}`, await headers(options), options.signal);
       if (response.status !== 200) throw errorForStatus('GR4VY', response);
       const body = parseJsonBody('GR4VY', response, gr4vyRefundsSchema);
-      refunds.push(...body.items.map(transformGr4vyRefund));
+      refunds.push(...guardTransform('GR4VY', () => body.items.map(transformGr4vyRefund)));
       cursor = body.next_cursor ?? undefined;
       if (!cursor) break;
     }
@@ -66,7 +67,7 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
       const response = await client.get(`/transactions/${encodePathSegment(id)}`, await headers(options), options.signal);
       if (response.status !== 200) throw errorForStatus('GR4VY', response);
       const wire = parseJsonBody('GR4VY', response, gr4vyTransactionSchema);
-      return transformGr4vyTransaction(wire, { fetchedAt: new Date() });
+      return guardTransform('GR4VY', () => transformGr4vyTransaction(wire, { fetchedAt: new Date() }));
     },
     async fetchTransactions(payment: Payment, options: FetchOptions = {}): Promise<Transaction[]> {
       const refunds = await fetchRefunds(payment.id, options);

@@ -4,6 +4,7 @@ import type { FetchOptions, ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { errorForStatus, parseJsonBody } from '../http/responses.js';
 import type { HttpSettings } from '../http/settings.js';
+import { guardTransform } from '../transform-guard.js';
 import { transformKuikposPayment } from './transform.js';
 import { kuikposPaymentSchema } from './wire.js';
 
@@ -26,7 +27,8 @@ export function createKuikposAdapter(connection: KuikposConnection, http: HttpSe
       );
       // KuikPOS documents no error bodies; the status code alone decides (401 for bad credentials).
       if (response.status !== 200) throw errorForStatus('KUIKPOS', response);
-      return transformKuikposPayment(parseJsonBody('KUIKPOS', response, kuikposPaymentSchema), { fetchedAt: new Date() });
+      const wire = parseJsonBody('KUIKPOS', response, kuikposPaymentSchema);
+      return guardTransform('KUIKPOS', () => transformKuikposPayment(wire, { fetchedAt: new Date() }));
     },
     close: () => client.close(),
   };

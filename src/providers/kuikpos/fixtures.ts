@@ -40,6 +40,8 @@ export const KUIKPOS_SAMPLE_IDS = {
   cancelled: uuid(6),
   unknownStatus: uuid(7),
   international: uuid(8),
+  /** 100.555 TRY: more decimals than the lira has, so not an exact amount. */
+  inexactAmount: uuid(9),
 } as const;
 
 const ids = KUIKPOS_SAMPLE_IDS;
@@ -57,6 +59,7 @@ export const KUIKPOS_PAYMENTS: Readonly<Record<string, Body>> = {
   [ids.enrolled]: payment(ids.enrolled, 'ENROLLED', { authCode: null, resultCode: null, resultMessage: null }),
   [ids.cancelled]: payment(ids.cancelled, 'CANCELLED'),
   [ids.unknownStatus]: payment(ids.unknownStatus, 'REFUNDED'),
+  [ids.inexactAmount]: payment(ids.inexactAmount, 'SUCCESS', { amount: 100.555 }),
   [ids.international]: payment(ids.international, 'SUCCESS', { domInt: 'INT', cardScheme: 'MASTERCARD', pan: '555555******4444', cardType: 'DEBIT', loyaltyCode: null }),
 };
 

@@ -4,6 +4,7 @@ import type { FetchOptions, ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { errorForStatus, parseJsonBody } from '../http/responses.js';
 import type { HttpSettings } from '../http/settings.js';
+import { guardTransform } from '../transform-guard.js';
 import { transformOrcarailIntent } from './transform.js';
 import { orcarailIntentBodySchema } from './wire.js';
 
@@ -27,7 +28,8 @@ export function createOrcarailAdapter(connection: OrcarailConnection, http: Http
       // The SDK prefixes `pi_` to ids that lack it; ids here are opaque and sent exactly as given.
       const response = await client.get(`/api/v1/payment_intents/${encodePathSegment(id)}`, { authorization: authorization() }, options.signal);
       if (response.status !== 200) throw errorForStatus('ORCARAIL', response);
-      return transformOrcarailIntent(parseJsonBody('ORCARAIL', response, orcarailIntentBodySchema), { fetchedAt: new Date() });
+      const wire = parseJsonBody('ORCARAIL', response, orcarailIntentBodySchema);
+      return guardTransform('ORCARAIL', () => transformOrcarailIntent(wire, { fetchedAt: new Date() }));
     },
     close: () => client.close(),
   };

@@ -6,6 +6,7 @@ import type { FetchOptions, ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient, type HttpResponse } from '../http/json-http-client.js';
 import { errorForStatus, parseJsonBody, tryParseJsonBody } from '../http/responses.js';
 import type { HttpSettings } from '../http/settings.js';
+import { guardTransform } from '../transform-guard.js';
 import { transformPrimerPayment } from './transform.js';
 import { primerErrorSchema, primerPaymentSchema } from './wire.js';
 
@@ -33,7 +34,7 @@ export function createPrimerAdapter(connection: PrimerConnection, http: HttpSett
       );
       if (response.status !== 200) throw primerFailure(response);
       const wire = parseJsonBody('PRIMER', response, primerPaymentSchema);
-      return transformPrimerPayment(wire, { fetchedAt: new Date() });
+      return guardTransform('PRIMER', () => transformPrimerPayment(wire, { fetchedAt: new Date() }));
     },
     close: () => client.close(),
   };

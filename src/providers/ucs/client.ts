@@ -7,6 +7,7 @@ import type { Secret } from '../../security/secret.js';
 import type { FetchOptions, ProviderAdapter } from '../adapter.js';
 import type { HttpSettings } from '../http/settings.js';
 import { ucsErrorDetailType, ucsGrpcPackage } from './proto.js';
+import { guardTransform } from '../transform-guard.js';
 import { transformUcsResponse } from './transform.js';
 import { enumName, parseUcsPaymentId, ucsGetRequest, type UcsGetResponse, type UcsLookup } from './wire.js';
 
@@ -64,7 +65,9 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
       const response = await get(lookup, options);
       const inBand = inBandFailure(response);
       if (inBand) throw inBand;
-      return transformUcsResponse(response, lookup, { fetchedAt: new Date(), paymentId: id, connector: connection.connector });
+      return guardTransform('UCS', () =>
+        transformUcsResponse(response, lookup, { fetchedAt: new Date(), paymentId: id, connector: connection.connector }),
+      );
     },
     close() {
       client.close();
