@@ -4,7 +4,7 @@
  * autocannon drives them from this one.
  *
  *   (a) throughput: `payment` on a 0 ms Primer simulator vs. a plain Node handler doing the same fetch
- *   (b) batching: `payments` with 100 refs over both providers at 50 ms provider latency vs. one fetch
+ *   (b) batching: `payments` with 100 refs over all five providers at 50 ms provider latency vs. one fetch
  *
  * BENCH_SECONDS sets the autocannon duration (default 10).
  */
@@ -19,23 +19,29 @@ const CONNECTIONS = 32;
 const PROVIDER_CONCURRENCY = Number(process.env['BENCH_PROVIDER_CONCURRENCY'] ?? '50');
 const children: ChildProcess[] = [];
 
-const primerKey = `bench_${randomBytes(12).toString('hex')}`;
-const gr4vyPem = generateKeyPairSync('ec', { namedCurve: 'secp521r1' })
-  .privateKey.export({ format: 'pem', type: 'pkcs8' })
-  .toString();
+const secret = () => `bench_${randomBytes(12).toString('hex')}`;
+/** One set of credentials shared by the simulators and the subgraph, as a provider and its merchant would. */
+const credentials = {
+  PRIMER_API_KEY: secret(),
+  GR4VY_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'secp521r1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  KUIKPOS_API_KEY: secret(),
+  KUIKPOS_API_SECRET: secret(),
+  ORCARAIL_API_KEY: secret(),
+  ORCARAIL_API_SECRET: secret(),
+  UCS_CONNECTOR: 'Stripe',
+  UCS_CONNECTOR_CONFIG: JSON.stringify({ api_key: secret() }),
+};
 
-async function simulators(latencyMs: number): Promise<{ PRIMER: string; GR4VY: string }> {
-  const { child, line } = await startProcess(
-    'bench/simulators.ts',
-    { LATENCY_MS: String(latencyMs), PRIMER_API_KEY: primerKey, GR4VY_PRIVATE_KEY: gr4vyPem },
-    /^SIMULATORS /,
-  );
+type SimulatorUrls = Record<'PRIMER' | 'GR4VY' | 'KUIKPOS' | 'ORCARAIL' | 'UCS', string>;
+
+async function simulators(latencyMs: number): Promise<SimulatorUrls> {
+  const { child, line } = await startProcess('bench/simulators.ts', { LATENCY_MS: String(latencyMs), ...credentials }, /^SIMULATORS /);
   children.push(child);
-  return JSON.parse(line.slice('SIMULATORS '.length)) as { PRIMER: string; GR4VY: string };
+  return JSON.parse(line.slice('SIMULATORS '.length)) as SimulatorUrls;
 }
 
 /** The real entry point (`src/main.ts`), configured as in production against the simulators. */
-async function subgraph(urls: { PRIMER: string; GR4VY: string }): Promise<string> {
+async function subgraph(urls: SimulatorUrls): Promise<string> {
   const { child, line } = await startProcess(
     'src/main.ts',
     {
@@ -45,10 +51,12 @@ async function subgraph(urls: { PRIMER: string; GR4VY: string }): Promise<string
       LOG_LEVEL: 'info',
       NODE_OPTIONS: process.env['SUBGRAPH_NODE_OPTIONS'] ?? '',
       PROVIDER_MAX_CONCURRENCY: String(PROVIDER_CONCURRENCY),
-      PRIMER_API_KEY: primerKey,
+      ...credentials,
       PRIMER_BASE_URL: urls.PRIMER,
-      GR4VY_PRIVATE_KEY: gr4vyPem,
       GR4VY_BASE_URL: urls.GR4VY,
+      KUIKPOS_BASE_URL: urls.KUIKPOS,
+      ORCARAIL_BASE_URL: urls.ORCARAIL,
+      UCS_ADDRESS: urls.UCS,
     },
     /subgraph ready at /,
   );
@@ -57,7 +65,7 @@ async function subgraph(urls: { PRIMER: string; GR4VY: string }): Promise<string
 }
 
 async function floor(primerUrl: string): Promise<string> {
-  const { child, line } = await startProcess('bench/floor.ts', { PRIMER_BASE_URL: primerUrl, PRIMER_API_KEY: primerKey }, /^FLOOR /);
+  const { child, line } = await startProcess('bench/floor.ts', { PRIMER_BASE_URL: primerUrl, PRIMER_API_KEY: credentials.PRIMER_API_KEY }, /^FLOOR /);
   children.push(child);
   return line.slice('FLOOR '.length).trim();
 }
@@ -125,11 +133,14 @@ async function batching() {
   const latencyMs = 50;
   const urls = await simulators(latencyMs);
   const url = await subgraph(urls);
-  const perProvider = 50;
-  const refs = [
-    ...Array.from({ length: perProvider }, (_, i) => ({ id: `pay_gen_${String(i)}`, provider: 'PRIMER' })),
-    ...Array.from({ length: perProvider }, (_, i) => ({ id: `a11ce000-0000-4000-8000-${String(i).padStart(12, '0')}`, provider: 'GR4VY' })),
-  ];
+  const perProvider = 20;
+  const refs = Array.from({ length: perProvider }, (_, i) => [
+    { id: `pay_gen_${String(i)}`, provider: 'PRIMER' },
+    { id: `a11ce000-0000-4000-8000-${String(i).padStart(12, '0')}`, provider: 'GR4VY' },
+    { id: `kp_gen_${String(i)}`, provider: 'KUIKPOS' },
+    { id: `pi_gen_${String(i)}`, provider: 'ORCARAIL' },
+    { id: `pi_gen_${String(i)}~1000~USD`, provider: 'UCS' },
+  ]).flat();
   const single = JSON.stringify({ query: '{ payment(id: "pay_gen_0", provider: PRIMER) { id status } }' });
   const batch = JSON.stringify({
     query: 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status amount { decimal } } }',
@@ -172,7 +183,7 @@ try {
   console.log(`    ratio     ${String(a.ratio)} of the floor (target >= ${String(a.target)})  ${pass(a.ratio >= a.target)}`);
   }
   if (b) {
-  console.log(`\n(b) payments, ${String(b.refs)} refs over 2 providers, ${String(b.providerLatencyMs)} ms provider latency, limit ${String(b.perProviderConcurrency)}/provider`);
+  console.log(`\n(b) payments, ${String(b.refs)} refs over 5 providers, ${String(b.providerLatencyMs)} ms provider latency, limit ${String(b.perProviderConcurrency)}/provider`);
   console.log(`    single fetch ${String(b.singleFetchMs)} ms   batch ${String(b.batchMs)} ms   ratio ${String(b.ratio)} (target <= ${String(b.target)}, ${String(b.waves)} wave)  ${pass(b.ratio <= b.target)}`);
   }
 } finally {
