@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -23,6 +23,8 @@ export interface AppOptions {
   readonly production: boolean;
   /** Observes every loader batch (debug logs always; tests count them). */
   readonly onBatch?: (batch: DispatchedBatch) => void;
+  /** More Apollo plugins (metrics, request accounting). */
+  readonly plugins?: readonly ApolloServerPlugin<GraphQLContext>[];
 }
 
 export interface App {
@@ -60,6 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: false }),
+      ...(options.plugins ?? []),
     ],
   });
   await apollo.start();

@@ -32,6 +32,8 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
 
 export interface TestApp {
   readonly url: string;
+  /** GraphQL operations the payments subgraph received, by whether they asked for `_entities`. */
+  readonly operations: { entities: number; other: number };
   readonly app: App;
   readonly registry: ProviderRegistry;
   readonly batches: DispatchedBatch[];
@@ -56,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logs = new LogCapture();
   const logger = createLogger('debug', logs);
   const batches: DispatchedBatch[] = [];
+  const operations = { entities: 0, other: 0 };
   const registry = await ProviderRegistry.create({
     live: options.live ?? {},
     simulateUnconfigured: options.simulate ?? true,
@@ -70,6 +73,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     maxRefs: options.maxRefs ?? 100,
     production: false,
     onBatch: (batch) => batches.push(batch),
+    plugins: [
+      {
+        requestDidStart({ request }) {
+          if (request.query?.includes('_entities')) operations.entities += 1;
+          else operations.other += 1;
+          return Promise.resolve();
+        },
+      },
+    ],
   });
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   app.lifecycle.markListening();
@@ -78,6 +90,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   return {
     url,
+    operations,
     app,
     registry,
     batches,
@@ -105,5 +118,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 /** Resets every simulator's counters and the recorded batches, between test cases. */
 export function resetCounters(testApp: TestApp): void {
   testApp.batches.length = 0;
+  testApp.operations.entities = 0;
+  testApp.operations.other = 0;
   for (const simulator of testApp.registry.simulators.values()) simulator.resetCounters();
 }

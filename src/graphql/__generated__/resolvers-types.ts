@@ -53,7 +53,10 @@ export type Card = {
   network?: Maybe<Scalars['String']['output']>;
 };
 
-/** The buyer of a payment. Personal data. */
+/**
+ * The buyer of a payment. Its contact fields are personal data: they need the `payments:read-pii` scope
+ * at the gateway.
+ */
 export type Customer = {
   __typename?: 'Customer';
   /** The buyer's email address. */
@@ -97,6 +100,16 @@ export type NextAction = {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * An order, owned by the orders subgraph. This subgraph only knows its id: the merchant order reference
+ * the provider stored with the payment. The gateway resolves the rest from the orders subgraph.
+ */
+export type Order = {
+  __typename?: 'Order';
+  /** The order's id, as the orders subgraph and the provider's merchant order reference spell it. */
+  id: Scalars['ID']['output'];
+};
+
 /** A payment as its provider reports it now, in one shape for every provider. */
 export type Payment = {
   __typename?: 'Payment';
@@ -124,10 +137,12 @@ export type Payment = {
   isFinal: Scalars['Boolean']['output'];
   /** What the provider charges the merchant for this payment (commission), where it reports it. */
   merchantFee?: Maybe<Money>;
-  /** The merchant's key-value metadata stored with the payment at the provider. */
+  /** The merchant's key-value metadata stored with the payment at the provider. May hold personal data. */
   metadata?: Maybe<Array<MetadataEntry>>;
   /** What must happen next for the payment to proceed, while it waits on the buyer. */
   nextAction?: Maybe<NextAction>;
+  /** The order this payment pays for, resolved by the orders subgraph from `orderId`; null when the provider has no order reference. */
+  order?: Maybe<Order>;
   /** The merchant's order reference as the provider knows it. */
   orderId?: Maybe<Scalars['String']['output']>;
   /** The provider's name for the payment method type, e.g. `PAYMENT_CARD`, `card`, `paypal`, `crypto`. */
@@ -417,8 +432,9 @@ export type ResolversTypes = ResolversObject<{
   MetadataEntry: ResolverTypeWrapper<MetadataEntryModel>;
   Money: ResolverTypeWrapper<MoneyModel>;
   NextAction: ResolverTypeWrapper<NextActionModel>;
-  Payment: ResolverTypeWrapper<PaymentModel>;
+  Order: ResolverTypeWrapper<Order>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentRef: PaymentRef;
   PaymentStatus: PaymentStatus;
   Processor: ResolverTypeWrapper<ProcessorModel>;
@@ -442,8 +458,9 @@ export type ResolversParentTypes = ResolversObject<{
   MetadataEntry: MetadataEntryModel;
   Money: MoneyModel;
   NextAction: NextActionModel;
-  Payment: PaymentModel;
+  Order: Order;
   ID: Scalars['ID']['output'];
+  Payment: PaymentModel;
   PaymentRef: PaymentRef;
   Processor: ProcessorModel;
   Query: Record<PropertyKey, never>;
@@ -498,6 +515,10 @@ export type NextActionResolvers<ContextType = GraphQLContext, ParentType extends
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PaymentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -514,6 +535,7 @@ export type PaymentResolvers<ContextType = GraphQLContext, ParentType extends Re
   merchantFee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<Array<ResolversTypes['MetadataEntry']>>, ParentType, ContextType>;
   nextAction?: Resolver<Maybe<ResolversTypes['NextAction']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   orderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paymentMethodType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   processor?: Resolver<Maybe<ResolversTypes['Processor']>, ParentType, ContextType>;
@@ -569,6 +591,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   MetadataEntry?: MetadataEntryResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   NextAction?: NextActionResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   Processor?: ProcessorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
