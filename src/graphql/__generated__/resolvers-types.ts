@@ -238,6 +238,7 @@ export type Provider =
   /** Juspay connector-service (UCS) over gRPC. */
   | 'UCS';
 
+/** Reading payments: one at a time for screens, many at once for dashboards. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -255,12 +256,14 @@ export type Query = {
 };
 
 
+/** Reading payments: one at a time for screens, many at once for dashboards. */
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
   provider: Provider;
 };
 
 
+/** Reading payments: one at a time for screens, many at once for dashboards. */
 export type QueryPaymentsArgs = {
   refs: Array<PaymentRef>;
 };
