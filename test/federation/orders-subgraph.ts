@@ -83,7 +83,7 @@ export interface OrdersSubgraph {
   stop(): Promise<void>;
 }
 
-export async function startOrdersSubgraph(orders: readonly OrderRecord[] = sampleOrders()): Promise<OrdersSubgraph> {
+export async function startOrdersSubgraph(orders: readonly OrderRecord[] = sampleOrders(), port = 0): Promise<OrdersSubgraph> {
   const byId = new Map(orders.map((order) => [order.id, order]));
   const server = new ApolloServer({
     schema: buildSubgraphSchema({
@@ -100,6 +100,6 @@ export async function startOrdersSubgraph(orders: readonly OrderRecord[] = sampl
       },
     }),
   });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  const { url } = await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });
   return { url, typeDefs: ORDERS_TYPE_DEFS, stop: () => server.stop() };
 }
