@@ -6,11 +6,22 @@
  *   (a) throughput: `payment` on a 0 ms Primer simulator vs. a plain Node handler doing the same fetch
  *   (b) batching: `payments` with 100 refs over all five providers at 50 ms provider latency vs. one fetch
  *
+ *   (c) federation: 50 orders with their payments through Hive Gateway, providers at 50 ms, vs. one fetch
+ *
  * BENCH_SECONDS sets the autocannon duration (default 10).
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { loadConfig } from '../src/config/app-config.js';
+import { readSchemaSdl } from '../src/graphql/schema.js';
+import { createLogger } from '../src/log/logger.js';
+import { ProviderRegistry } from '../src/providers/registry.js';
+import { createApp } from '../src/server/app.js';
+import { composeWithGuild } from '../test/federation/compose.js';
+import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
+import { localSubgraphs } from '../test/federation/schema-checks.js';
 import { startProcess, stopAll } from './processes.js';
 import type { ChildProcess } from 'node:child_process';
 
@@ -164,14 +175,99 @@ async function batching() {
   };
 }
 
-/** BENCH_SCENARIOS=a, =b or =a,b (default) picks what runs. */
-const scenarios = new Set((process.env['BENCH_SCENARIOS'] ?? 'a,b').split(','));
+/**
+ * The join the dashboards make: the gateway asks the orders subgraph for 50 orders, then the payments
+ * subgraph for their 50 payments. Payments and orders subgraphs and the gateway run in this process
+ * (so `_entities` requests and loader batches can be counted); the providers' simulators run in theirs.
+ */
+async function federation() {
+  const latencyMs = 50;
+  const urls = await simulators(latencyMs);
+  const config = loadConfig({
+    ...credentials,
+    PRIMER_BASE_URL: urls.PRIMER,
+    GR4VY_BASE_URL: urls.GR4VY,
+    KUIKPOS_BASE_URL: urls.KUIKPOS,
+    ORCARAIL_BASE_URL: urls.ORCARAIL,
+    UCS_ADDRESS: urls.UCS,
+  });
+  const logger = createLogger('warn');
+  const registry = await ProviderRegistry.create({
+    live: config.liveProviders,
+    simulateUnconfigured: false,
+    simulatorKnobs: {},
+    http: config.http,
+    maxConcurrencyPerProvider: PROVIDER_CONCURRENCY,
+    logger,
+  });
+  const counts = { entities: 0, providerCalls: 0 };
+  const payments = await createApp({
+    registry,
+    logger,
+    maxRefs: 100,
+    production: true,
+    onBatch: (batch) => {
+      if (batch.loader === 'payment') counts.providerCalls += batch.keys.length;
+    },
+    plugins: [
+      {
+        requestDidStart({ request }) {
+          if (request.query?.includes('_entities')) counts.entities += 1;
+          return Promise.resolve();
+        },
+      },
+    ],
+  });
+  const paymentsUrl = `${await payments.http.listen({ host: '127.0.0.1', port: 0 })}/graphql`;
+  const orders = await startOrdersSubgraph(sampleOrders(50));
+  const composition = composeWithGuild(localSubgraphs(readSchemaSdl(), { payments: paymentsUrl, orders: orders.url }));
+  const gateway = createGatewayRuntime({ supergraph: composition.supergraphSdl!, logging: false });
+  const dashboard = JSON.stringify({ query: '{ orders(first: 50) { id total payment { id provider status amount { decimal currency } } } }' });
+  const single = JSON.stringify({ query: '{ payment(id: "pay_gen_0", provider: PRIMER) { id status } }' });
+  const throughGateway = async () => {
+    const start = performance.now();
+    const response = await gateway.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: dashboard });
+    const body = (await response.json()) as { errors?: unknown[]; data?: { orders: unknown[] } };
+    if (body.errors || body.data?.orders.length !== 50) throw new Error(`dashboard query failed: ${JSON.stringify(body).slice(0, 300)}`);
+    return performance.now() - start;
+  };
+  try {
+    await timed(paymentsUrl.replace(/\/graphql$/, ''), single, 10);
+    for (let run = 0; run < 15; run += 1) await throughGateway();
+    const singleMs = await timed(paymentsUrl.replace(/\/graphql$/, ''), single, 21);
+    counts.entities = 0;
+    counts.providerCalls = 0;
+    const runs = 15;
+    const times: number[] = [];
+    for (let run = 0; run < runs; run += 1) times.push(await throughGateway());
+    const gatewayMs = median(times);
+    return {
+      providerLatencyMs: latencyMs,
+      orders: 50,
+      singleFetchMs: Number(singleMs.toFixed(1)),
+      gatewayMs: Number(gatewayMs.toFixed(1)),
+      ratio: Number((gatewayMs / singleMs).toFixed(2)),
+      entitiesRequestsPerQuery: counts.entities / runs,
+      providerCallsPerDistinctPayment: counts.providerCalls / (runs * 50),
+      targets: { ratio: 2, entitiesRequestsPerQuery: 1, providerCallsPerDistinctPayment: 1 },
+    };
+  } finally {
+    await gateway[Symbol.asyncDispose]();
+    await orders.stop();
+    await payments.close();
+  }
+}
+
+/** BENCH_SCENARIOS=a, =b, =c or any comma list (default a,b,c) picks what runs. */
+const scenarios = new Set((process.env['BENCH_SCENARIOS'] ?? 'a,b,c').split(','));
 
 try {
   const a = scenarios.has('a') ? await throughput() : undefined;
   stopAll(children.splice(0));
   const b = scenarios.has('b') ? await batching() : undefined;
-  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b };
+  stopAll(children.splice(0));
+  const c = scenarios.has('c') ? await federation() : undefined;
+  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b, federation: c };
   mkdirSync(new URL('results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -185,6 +281,12 @@ try {
   if (b) {
   console.log(`\n(b) payments, ${String(b.refs)} refs over 5 providers, ${String(b.providerLatencyMs)} ms provider latency, limit ${String(b.perProviderConcurrency)}/provider`);
   console.log(`    single fetch ${String(b.singleFetchMs)} ms   batch ${String(b.batchMs)} ms   ratio ${String(b.ratio)} (target <= ${String(b.target)}, ${String(b.waves)} wave)  ${pass(b.ratio <= b.target)}`);
+  }
+  if (c) {
+    console.log(`\n(c) 50 orders with payments through Hive Gateway, ${String(c.providerLatencyMs)} ms provider latency`);
+    console.log(`    one fetch ${String(c.singleFetchMs)} ms   via gateway ${String(c.gatewayMs)} ms   ratio ${String(c.ratio)} (target < 2)  ${pass(c.ratio < 2)}`);
+    console.log(`    _entities requests per query ${String(c.entitiesRequestsPerQuery)} (target 1)  ${pass(c.entitiesRequestsPerQuery === 1)}`);
+    console.log(`    provider calls per distinct payment ${String(c.providerCallsPerDistinctPayment)} (target 1)  ${pass(c.providerCallsPerDistinctPayment === 1)}`);
   }
 } finally {
   stopAll(children);
