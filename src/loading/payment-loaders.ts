@@ -23,8 +23,8 @@ export interface PaymentLoaders {
 export interface PaymentLoaderOptions {
   /** Told of every batch: used for debug logging and by tests asserting the batches dispatched. */
   readonly onBatch?: (batch: DispatchedBatch) => void;
-  /** Aborted when the GraphQL request ends; cancels provider calls nobody waits for any more. */
-  readonly signal?: AbortSignal;
+  /** The request the loaders serve (its shared values and cancellation); a fresh one by default. */
+  readonly scope?: RequestScope;
 }
 
 /**
@@ -32,7 +32,7 @@ export interface PaymentLoaderOptions {
  * would serve one caller's payment to another.
  */
 export function createPaymentLoaders(registry: ProviderRegistry, options: PaymentLoaderOptions = {}): PaymentLoaders {
-  const fetchOptions: FetchOptions = { scope: new RequestScope(), ...(options.signal ? { signal: options.signal } : {}) };
+  const fetchOptions: FetchOptions = { scope: options.scope ?? new RequestScope() };
   return {
     payment: new DataLoader<PaymentKey, Payment, string>(
       (keys) => loadPaymentBatch(registry, keys, fetchOptions, options.onBatch),

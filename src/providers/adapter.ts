@@ -3,9 +3,10 @@ import type { Payment, Transaction } from '../model/payment.js';
 import type { Provider } from '../model/provider.js';
 
 export interface FetchOptions {
-  /** Aborts the provider call when the GraphQL request no longer needs it. */
-  readonly signal?: AbortSignal;
-  /** Per-GraphQL-request values an adapter may compute once and share across its calls. */
+  /**
+   * The GraphQL request the call serves: values an adapter may compute once per request, and the
+   * request's cancellation (the call stops when the client has gone away).
+   */
   readonly scope?: RequestScope;
 }
 

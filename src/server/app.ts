@@ -6,13 +6,13 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
-import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import { buildPaymentsSchema } from '../graphql/schema.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../loading/payment-loaders.js';
+import { RequestScope } from '../loading/request-scope.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { Lifecycle } from './lifecycle.js';
 
@@ -82,14 +82,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     context: (request, reply) => {
       // Provider calls for a client that went away before its answer are cancelled rather than
       // left running. ('close' also fires after every finished response: that is no cancellation.)
-      const abort = new AbortController();
-      // Every provider call of the request listens on it: up to maxRefs calls, plus refund pages.
-      setMaxListeners(options.maxRefs * 2 + 16, abort.signal);
+      const scope = new RequestScope();
       reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) abort.abort();
+        if (!reply.raw.writableFinished) scope.cancel();
       });
       return Promise.resolve({
-        loaders: createPaymentLoaders(registry, { onBatch, signal: abort.signal }),
+        loaders: createPaymentLoaders(registry, { onBatch, scope }),
         registry,
         maxRefs: options.maxRefs,
         logger,

@@ -50,7 +50,7 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
     let cursor: string | undefined;
     for (let page = 0; page < MAX_REFUND_PAGES; page += 1) {
       const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
-      const response = await client.get(`/transactions/${encodePathSegment(id)}/refunds?${query.toString()}`, await headers(options), options.signal);
+      const response = await client.get(`/transactions/${encodePathSegment(id)}/refunds?${query.toString()}`, await headers(options), options.scope);
       if (response.status !== 200) throw errorForStatus('GR4VY', response);
       const body = parseJsonBody('GR4VY', response, gr4vyRefundsSchema);
       refunds.push(...guardTransform('GR4VY', () => body.items.map(transformGr4vyRefund)));
@@ -64,7 +64,7 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
     provider: 'GR4VY',
     idProblem: (id) => (UUID.test(id) ? undefined : 'Gr4vy transaction ids are UUIDs'),
     async fetchPayment(id: string, options: FetchOptions = {}): Promise<Payment> {
-      const response = await client.get(`/transactions/${encodePathSegment(id)}`, await headers(options), options.signal);
+      const response = await client.get(`/transactions/${encodePathSegment(id)}`, await headers(options), options.scope);
       if (response.status !== 200) throw errorForStatus('GR4VY', response);
       const wire = parseJsonBody('GR4VY', response, gr4vyTransactionSchema);
       return guardTransform('GR4VY', () => transformGr4vyTransaction(wire, { fetchedAt: new Date() }));

@@ -1,4 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
+import type { RequestScope } from '../../loading/request-scope.js';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, PaymentLookupError } from '../../errors/payment-lookup-error.js';
@@ -37,36 +39,33 @@ export class JsonHttpClient {
 
   /**
    * GET `path` (already encoded, see `encodePathSegment`) below the base URL. The whole call is
-   * bounded by `totalTimeoutMs`; `signal` cancels it early when the caller has gone away.
-   * (One controller and one timer per call: `AbortSignal.timeout`/`any` cost several times more
-   * per call on Node 20, which showed in the throughput bench.)
+   * bounded by `totalTimeoutMs`; the request scope cancels it early when the client has gone away.
+   * undici takes an EventEmitter as its abort signal: one emitter and one timer per call cost far
+   * less than an AbortController with `AbortSignal.timeout`/`any` (measured in the throughput bench).
    */
-  async get(path: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
-    const controller = new AbortController();
+  async get(path: string, headers: Record<string, string>, scope?: RequestScope): Promise<HttpResponse> {
+    if (scope?.cancelled) throw lookupError(ErrorCode.REQUEST_CANCELLED, this.provider);
+    const abort = new EventEmitter();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      abort.emit('abort');
     }, this.settings.totalTimeoutMs);
-    const cancel = () => {
-      controller.abort();
-    };
-    signal?.addEventListener('abort', cancel, { once: true });
+    const unsubscribe = scope?.onCancel(() => abort.emit('abort'));
     try {
-      if (signal?.aborted) throw lookupError(ErrorCode.REQUEST_CANCELLED, this.provider);
       const response = await this.#pool.request({
         method: 'GET',
         path: `${this.#basePath}${path}`,
         headers: { accept: 'application/json', ...headers },
-        signal: controller.signal,
+        signal: abort,
       });
       const text = await readCapped(response.body, this.settings.maxBodyBytes, this.provider);
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
-      throw transportError(this.provider, error, { timedOut, cancelled: signal?.aborted === true });
+      throw transportError(this.provider, error, { timedOut, cancelled: scope?.cancelled === true });
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', cancel);
+      unsubscribe?.();
     }
   }
 

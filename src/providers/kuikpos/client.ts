@@ -23,7 +23,7 @@ export function createKuikposAdapter(connection: KuikposConnection, http: HttpSe
       const response = await client.get(
         `/api/payment/${encodePathSegment(id)}`,
         { 'x-api-key': connection.apiKey.reveal(), 'x-api-secret': connection.apiSecret.reveal() },
-        options.signal,
+        options.scope,
       );
       // KuikPOS documents no error bodies; the status code alone decides (401 for bad credentials).
       if (response.status !== 200) throw errorForStatus('KUIKPOS', response);

@@ -26,7 +26,7 @@ export function createOrcarailAdapter(connection: OrcarailConnection, http: Http
     provider: 'ORCARAIL',
     async fetchPayment(id: string, options: FetchOptions = {}): Promise<Payment> {
       // The SDK prefixes `pi_` to ids that lack it; ids here are opaque and sent exactly as given.
-      const response = await client.get(`/api/v1/payment_intents/${encodePathSegment(id)}`, { authorization: authorization() }, options.signal);
+      const response = await client.get(`/api/v1/payment_intents/${encodePathSegment(id)}`, { authorization: authorization() }, options.scope);
       if (response.status !== 200) throw errorForStatus('ORCARAIL', response);
       const wire = parseJsonBody('ORCARAIL', response, orcarailIntentBodySchema);
       return guardTransform('ORCARAIL', () => transformOrcarailIntent(wire, { fetchedAt: new Date() }));

@@ -30,7 +30,7 @@ export function createPrimerAdapter(connection: PrimerConnection, http: HttpSett
       const response = await client.get(
         `/payments/${encodePathSegment(id)}`,
         { 'x-api-key': connection.apiKey.reveal(), 'x-api-version': PRIMER_API_VERSION },
-        options.signal,
+        options.scope,
       );
       if (response.status !== 200) throw primerFailure(response);
       const wire = parseJsonBody('PRIMER', response, primerPaymentSchema);

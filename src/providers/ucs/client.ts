@@ -39,17 +39,19 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
     const metadata = new grpc.Metadata();
     metadata.set('x-connector-config', connection.connectorConfig.reveal());
     metadata.set('x-request-id', randomUUID());
+    const { scope } = options;
+    if (scope?.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
     return new Promise((resolve, reject) => {
       const call = client.Get(ucsGetRequest(lookup), metadata, { deadline: Date.now() + http.totalTimeoutMs }, (error, response) => {
-        options.signal?.removeEventListener('abort', cancel);
-        if (error) reject(grpcFailure(error, options.signal?.aborted === true));
+        unsubscribe?.();
+        if (error) reject(grpcFailure(error, scope?.cancelled === true));
         else if (!response) reject(lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { detail: 'empty response' }));
         else resolve(response);
       });
-      const cancel = () => {
+      // Declared after the call: grpc-js only ever calls back asynchronously.
+      const unsubscribe = scope?.onCancel(() => {
         call.cancel();
-      };
-      options.signal?.addEventListener('abort', cancel, { once: true });
+      });
     });
   }
 
