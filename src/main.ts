@@ -23,13 +23,19 @@ async function main(): Promise<void> {
     simulateUnconfigured: config.simulateUnconfigured,
     simulatorKnobs: { latencyMs: config.simulatorLatencyMs },
     http: config.http,
+    httpOverrides: config.httpOverrides,
     maxConcurrencyPerProvider: config.maxConcurrencyPerProvider,
+    maxQueuedPerProvider: config.maxQueuedPerProvider,
+    retryPolicy: config.retryPolicy,
+    circuitBreaker: config.circuitBreaker,
     logger,
   });
   const app = await createApp({
     registry,
     logger,
     maxRefs: config.maxRefs,
+    requestDeadlineMs: config.requestDeadlineMs,
+    limits: { maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases },
     production: config.environment === 'production',
   });
   const address = await app.http.listen({ host: config.host, port: config.port });

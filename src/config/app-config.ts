@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { Provider } from '../model/provider.js';
+import { PROVIDERS, type Provider } from '../model/provider.js';
+import { DEFAULT_REQUEST_DEADLINE_MS } from '../loading/request-scope.js';
+import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings } from '../resilience/circuit-breaker.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import type { HttpSettings } from '../providers/http/settings.js';
 import { DEFAULT_HTTP_SETTINGS } from '../providers/http/settings.js';
 import type { ProviderSetup } from '../providers/module.js';
@@ -15,13 +18,36 @@ const serviceEnv = z.object({
   PAYMENTS_MAX_REFS: positiveInt(1_000).default(100),
   /** Calls in flight per provider, across all requests. */
   PROVIDER_MAX_CONCURRENCY: positiveInt(1_000).default(50),
-  /** The whole provider call, connect to last byte. */
+  /** The whole provider call, connect to last byte (per-provider: <PROVIDER>_TIMEOUT_MS). */
   PROVIDER_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_SETTINGS.totalTimeoutMs),
+  PROVIDER_CONNECT_TIMEOUT_MS: positiveInt(60_000).default(DEFAULT_HTTP_SETTINGS.connectTimeoutMs),
+  /** Time to the response headers. */
+  PROVIDER_FIRST_BYTE_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_SETTINGS.headersTimeoutMs),
+  /** Longest silence while a body streams: a stalled body ends here. */
+  PROVIDER_BODY_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_SETTINGS.bodyTimeoutMs),
+  /** Every provider call of one GraphQL request ends by then; keep it below the gateway's subgraph timeout. */
+  REQUEST_DEADLINE_MS: positiveInt(120_000).default(DEFAULT_REQUEST_DEADLINE_MS),
+  /** Calls that may wait for a slot per provider before PROVIDER_OVERLOADED. */
+  PROVIDER_MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(200),
+  RETRY_MAX_ATTEMPTS: positiveInt(10).default(DEFAULT_RETRY_POLICY.maxAttempts),
+  CIRCUIT_FAILURE_THRESHOLD: positiveInt(1_000).default(DEFAULT_CIRCUIT_BREAKER.failureThreshold),
+  CIRCUIT_OPEN_MS: positiveInt(600_000).default(DEFAULT_CIRCUIT_BREAKER.openMs),
+  /** Request-level limits, decided before any provider call. */
+  MAX_QUERY_DEPTH: positiveInt(100).default(10),
+  MAX_ALIASES: positiveInt(1_000).default(30),
   /** Latency every embedded simulator adds, to feel real network time locally. */
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   SHUTDOWN_DRAIN_MS: positiveInt(120_000).default(10_000),
 });
+
+/** `<PROVIDER>_TIMEOUT_MS`: one provider's whole-call limit, when it needs another than PROVIDER_TIMEOUT_MS. */
+const providerTimeoutEnv = z.object(
+  Object.fromEntries(PROVIDERS.map((provider) => [`${provider}_TIMEOUT_MS`, positiveInt(120_000).optional()])) as Record<
+    `${Provider}_TIMEOUT_MS`,
+    z.ZodOptional<ReturnType<typeof positiveInt>>
+  >,
+);
 
 export interface AppConfig {
   readonly environment: 'development' | 'test' | 'production';
@@ -31,6 +57,13 @@ export interface AppConfig {
   readonly maxRefs: number;
   readonly maxConcurrencyPerProvider: number;
   readonly http: HttpSettings;
+  readonly httpOverrides: Partial<Record<Provider, Partial<HttpSettings>>>;
+  readonly requestDeadlineMs: number;
+  readonly maxQueuedPerProvider: number;
+  readonly retryPolicy: RetryPolicy;
+  readonly circuitBreaker: CircuitBreakerSettings;
+  readonly maxQueryDepth: number;
+  readonly maxAliases: number;
   readonly simulatorLatencyMs: number;
   readonly shutdownDrainMs: number;
   /** Providers whose credentials are set. */
@@ -55,6 +88,7 @@ export function loadConfig(env: Env): AppConfig {
   };
 
   const service = collect(() => parseEnv(serviceEnv, env));
+  const perProviderTimeouts = collect(() => parseEnv(providerTimeoutEnv, env));
   const liveProviders: Partial<Record<Provider, ProviderSetup>> = {};
   for (const module of PROVIDER_MODULES) {
     const setup = collect(() => module.fromEnv(env));
@@ -70,7 +104,26 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: service.LOG_LEVEL,
     maxRefs: service.PAYMENTS_MAX_REFS,
     maxConcurrencyPerProvider: service.PROVIDER_MAX_CONCURRENCY,
-    http: { ...DEFAULT_HTTP_SETTINGS, connections, totalTimeoutMs: service.PROVIDER_TIMEOUT_MS },
+    http: {
+      ...DEFAULT_HTTP_SETTINGS,
+      connections,
+      totalTimeoutMs: service.PROVIDER_TIMEOUT_MS,
+      connectTimeoutMs: service.PROVIDER_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: service.PROVIDER_FIRST_BYTE_TIMEOUT_MS,
+      bodyTimeoutMs: service.PROVIDER_BODY_TIMEOUT_MS,
+    },
+    httpOverrides: Object.fromEntries(
+      PROVIDERS.flatMap((provider) => {
+        const totalTimeoutMs = perProviderTimeouts?.[`${provider}_TIMEOUT_MS`];
+        return totalTimeoutMs === undefined ? [] : [[provider, { totalTimeoutMs }]];
+      }),
+    ),
+    requestDeadlineMs: service.REQUEST_DEADLINE_MS,
+    maxQueuedPerProvider: service.PROVIDER_MAX_QUEUE,
+    retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: service.RETRY_MAX_ATTEMPTS },
+    circuitBreaker: { failureThreshold: service.CIRCUIT_FAILURE_THRESHOLD, openMs: service.CIRCUIT_OPEN_MS },
+    maxQueryDepth: service.MAX_QUERY_DEPTH,
+    maxAliases: service.MAX_ALIASES,
     simulatorLatencyMs: service.SIMULATOR_LATENCY_MS,
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
     liveProviders,

@@ -19,6 +19,8 @@ export enum ErrorCode {
   PROVIDER_UNAVAILABLE = 'PROVIDER_UNAVAILABLE',
   /** The provider answered something we cannot read: not JSON, too large, or not its documented shape. */
   PROVIDER_BAD_RESPONSE = 'PROVIDER_BAD_RESPONSE',
+  /** Too many calls to this provider are already in flight and queued here; retry shortly. */
+  PROVIDER_OVERLOADED = 'PROVIDER_OVERLOADED',
   /** The provider rejected the request for a reason it did not classify (an undocumented 4xx). */
   PROVIDER_REJECTED = 'PROVIDER_REJECTED',
   /** The client went away before the provider answered; a connected client never sees it. */
@@ -33,6 +35,7 @@ export function isRetryable(code: ErrorCode): boolean {
     case ErrorCode.PROVIDER_RATE_LIMITED:
     case ErrorCode.PROVIDER_TIMEOUT:
     case ErrorCode.PROVIDER_UNAVAILABLE:
+    case ErrorCode.PROVIDER_OVERLOADED:
     case ErrorCode.REQUEST_CANCELLED:
       return true;
     case ErrorCode.PAYMENT_NOT_FOUND:

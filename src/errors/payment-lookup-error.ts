@@ -64,6 +64,8 @@ function messageFor(code: ErrorCode, name: string): string {
       return `${name} sent a response this service cannot read`;
     case ErrorCode.PROVIDER_REJECTED:
       return `${name} rejected the request`;
+    case ErrorCode.PROVIDER_OVERLOADED:
+      return `Too many ${name} calls are in flight`;
     case ErrorCode.REQUEST_CANCELLED:
       return `The request ended before ${name} answered`;
     case ErrorCode.INTERNAL_SERVER_ERROR:

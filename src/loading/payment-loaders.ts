@@ -6,6 +6,7 @@ import { paymentKeyString, type PaymentKey, type Provider } from '../model/provi
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { FetchOptions } from '../providers/adapter.js';
 import { paymentIdProblem } from './payment-id.js';
+import { resilientCall } from '../resilience/resilient-call.js';
 import { RequestScope } from './request-scope.js';
 
 /** One dispatched batch: which keys a loader sent to the providers together, in key order. */
@@ -65,7 +66,10 @@ async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, fetch
   if (!runtime) throw lookupError(ErrorCode.PROVIDER_NOT_CONFIGURED, key.provider);
   const problem = paymentIdProblem(key.id) ?? runtime.adapter.idProblem?.(key.id);
   if (problem) throw lookupError(ErrorCode.BAD_USER_INPUT, key.provider, { detail: problem });
-  return runtime.limiter.run(() => runtime.adapter.fetchPayment(key.id, fetchOptions));
+  // Concurrent requests for this payment share one call (cancelled only when all of them have left).
+  return runtime.flights.run(key.id, fetchOptions.scope ?? new RequestScope(), (scope) =>
+    resilientCall(runtime, scope, () => runtime.adapter.fetchPayment(key.id, { scope })),
+  );
 }
 
 async function loadTransactionsBatch(
@@ -78,8 +82,9 @@ async function loadTransactionsBatch(
   return settleByProvider(payments, async (payment) => {
     const runtime = registry.get(payment.provider);
     if (!runtime?.adapter.fetchTransactions) return payment.transactions ?? [];
-    const { adapter, limiter } = runtime;
-    return limiter.run(() => adapter.fetchTransactions!(payment, fetchOptions));
+    const { adapter } = runtime;
+    const scope = fetchOptions.scope ?? new RequestScope();
+    return resilientCall(runtime, scope, () => adapter.fetchTransactions!(payment, fetchOptions));
   });
 }
 

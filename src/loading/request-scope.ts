@@ -7,10 +7,37 @@
  * EventTarget listeners and DOMExceptions per provider call showed up as several percent of CPU in
  * the throughput bench.
  */
+/** The default whole-request budget: well below a gateway's usual subgraph timeout (Apollo Router: 30 s). */
+export const DEFAULT_REQUEST_DEADLINE_MS = 8_000;
+
 export class RequestScope {
-  readonly #values = new Map<string, Promise<unknown>>();
+  readonly #values: Map<string, Promise<unknown>>;
   readonly #onCancel = new Set<() => void>();
   #cancelled = false;
+
+  /**
+   * @param deadline epoch ms by which every provider call of the request must have ended: each
+   * call's own timeout is cut to what is left of it, and no retry starts past it.
+   */
+  constructor(
+    readonly deadline: number = Date.now() + DEFAULT_REQUEST_DEADLINE_MS,
+    values: Map<string, Promise<unknown>> = new Map(),
+  ) {
+    this.#values = values;
+  }
+
+  /** Milliseconds left before the deadline (0 when passed). */
+  remainingMs(now: number = Date.now()): number {
+    return Math.max(0, this.deadline - now);
+  }
+
+  /**
+   * The same request values and deadline, without its cancellation: for a provider call shared
+   * with other requests (single-flight), which must not stop because its first requester left.
+   */
+  detached(): RequestScope {
+    return new RequestScope(this.deadline, this.#values);
+  }
 
   once<T>(key: string, create: () => Promise<T>): Promise<T> {
     let value = this.#values.get(key) as Promise<T> | undefined;

@@ -1,5 +1,9 @@
 import type { Logger } from 'pino';
-import { ConcurrencyLimiter } from '../loading/concurrency-limiter.js';
+import type { Payment } from '../model/payment.js';
+import { Bulkhead } from '../resilience/bulkhead.js';
+import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings, type CircuitState } from '../resilience/circuit-breaker.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
+import { SingleFlight } from '../resilience/single-flight.js';
 import { PROVIDERS, type Provider } from '../model/provider.js';
 import type { Simulator, SimulatorKnobs } from '../simulation/http-simulator.js';
 import type { ProviderAdapter } from './adapter.js';
@@ -19,9 +23,22 @@ export type ProviderMode = 'live' | 'simulator' | 'not_configured';
 
 export interface ProviderRuntime {
   readonly adapter: ProviderAdapter;
-  readonly limiter: ConcurrencyLimiter;
+  /** Calls in flight and queued for this provider, across all requests. */
+  readonly bulkhead: Bulkhead;
+  readonly breaker: CircuitBreaker;
+  /** Concurrent reads of the same payment share one call. */
+  readonly flights: SingleFlight<Payment>;
+  readonly retryPolicy: RetryPolicy;
   readonly mode: Exclude<ProviderMode, 'not_configured'>;
   readonly target: string;
+}
+
+export interface ProviderStatus {
+  readonly mode: ProviderMode;
+  readonly target?: string;
+  readonly circuit?: CircuitState;
+  readonly inFlight?: number;
+  readonly queued?: number;
 }
 
 export interface RegistryOptions {
@@ -31,7 +48,15 @@ export interface RegistryOptions {
   readonly simulateUnconfigured: boolean;
   readonly simulatorKnobs: Partial<SimulatorKnobs>;
   readonly http: HttpSettings;
+  /** Per-provider overrides of `http` (timeouts), e.g. a slow acquirer behind one provider. */
+  readonly httpOverrides?: Partial<Record<Provider, Partial<HttpSettings>>>;
   readonly maxConcurrencyPerProvider: number;
+  /** Calls that may wait for a slot per provider before PROVIDER_OVERLOADED. */
+  readonly maxQueuedPerProvider?: number;
+  /** Default: DEFAULT_RETRY_POLICY. */
+  readonly retryPolicy?: RetryPolicy;
+  /** Default: DEFAULT_CIRCUIT_BREAKER. */
+  readonly circuitBreaker?: CircuitBreakerSettings;
   readonly logger: Logger;
 }
 
@@ -54,9 +79,15 @@ export class ProviderRegistry {
         setup = simulated.setup;
       }
       if (!setup) continue;
-      runtimes.set(module.provider, {
-        adapter: await setup.createAdapter(options.http),
-        limiter: new ConcurrencyLimiter(options.maxConcurrencyPerProvider),
+      const provider = module.provider;
+      runtimes.set(provider, {
+        adapter: await setup.createAdapter({ ...options.http, ...options.httpOverrides?.[provider] }),
+        bulkhead: new Bulkhead(provider, options.maxConcurrencyPerProvider, options.maxQueuedPerProvider ?? options.maxConcurrencyPerProvider * 4),
+        breaker: new CircuitBreaker(provider, options.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER, (state) => {
+          options.logger.warn({ provider, circuit: state }, `circuit ${state === 'open' ? 'opened: failing fast' : state}`);
+        }),
+        flights: new SingleFlight<Payment>(),
+        retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         mode: live ? 'live' : 'simulator',
         target: setup.target,
       });
@@ -70,14 +101,18 @@ export class ProviderRegistry {
     return this.runtimes.get(provider);
   }
 
-  /** Each provider's mode and, for simulators, where they listen; no credentials. */
-  describe(): Record<Provider, { mode: ProviderMode; target?: string }> {
+  /** Each provider's mode, target, circuit and load; no credentials. */
+  describe(): Record<Provider, ProviderStatus> {
     return Object.fromEntries(
-      PROVIDERS.map((provider) => {
+      PROVIDERS.map((provider): [Provider, ProviderStatus] => {
         const runtime = this.runtimes.get(provider);
-        return [provider, runtime ? { mode: runtime.mode, target: runtime.target } : { mode: 'not_configured' }];
+        if (!runtime) return [provider, { mode: 'not_configured' }];
+        return [
+          provider,
+          { mode: runtime.mode, target: runtime.target, circuit: runtime.breaker.state, inFlight: runtime.bulkhead.active, queued: runtime.bulkhead.queued },
+        ];
       }),
-    ) as Record<Provider, { mode: ProviderMode; target?: string }>;
+    ) as Record<Provider, ProviderStatus>;
   }
 
   async close(): Promise<void> {

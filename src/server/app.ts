@@ -12,14 +12,20 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import { buildPaymentsSchema } from '../graphql/schema.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../loading/payment-loaders.js';
-import { RequestScope } from '../loading/request-scope.js';
+import { DEFAULT_REQUEST_DEADLINE_MS, RequestScope } from '../loading/request-scope.js';
+import { aliasLimit, DEFAULT_REQUEST_LIMITS, depthLimit, entitiesLimitPlugin, type RequestLimits } from '../graphql/limits.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { Lifecycle } from './lifecycle.js';
 
 export interface AppOptions {
   readonly registry: ProviderRegistry;
   readonly logger: Logger;
+  /** Most refs in `payments`, and most representations in one `_entities` request. */
   readonly maxRefs: number;
+  /** Every provider call of a request ends by then (default DEFAULT_REQUEST_DEADLINE_MS). */
+  readonly requestDeadlineMs?: number;
+  /** Query depth and alias limits (default DEFAULT_REQUEST_LIMITS). */
+  readonly limits?: RequestLimits;
   readonly production: boolean;
   /** Observes every loader batch (debug logs always; tests count them). */
   readonly onBatch?: (batch: DispatchedBatch) => void;
@@ -37,6 +43,8 @@ export interface App {
 /** The HTTP server: `POST /graphql` (Apollo on Fastify), `GET /health`, `GET /ready`. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { registry, logger } = options;
+  const limits = options.limits ?? DEFAULT_REQUEST_LIMITS;
+  const requestDeadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const lifecycle = new Lifecycle();
   const http = Fastify({
     loggerInstance: logger,
@@ -51,6 +59,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     schema: buildPaymentsSchema(),
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger),
+    validationRules: [depthLimit(limits.maxDepth), aliasLimit(limits.maxAliases)],
     introspection: !options.production,
     // main.ts owns SIGTERM/SIGINT: readiness first, then drain, then pools. Apollo's own handler
     // would race it (and re-raise the signal).
@@ -59,6 +68,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       fastifyApolloDrainPlugin(http),
       // Payments are read live and never cached by HTTP caches; the plugin's per-field hooks cost throughput.
       ApolloServerPluginCacheControlDisabled(),
+      entitiesLimitPlugin<GraphQLContext>(options.maxRefs),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: false }),
@@ -82,7 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     context: (request, reply) => {
       // Provider calls for a client that went away before its answer are cancelled rather than
       // left running. ('close' also fires after every finished response: that is no cancellation.)
-      const scope = new RequestScope();
+      const scope = new RequestScope(Date.now() + requestDeadlineMs);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) scope.cancel();
       });

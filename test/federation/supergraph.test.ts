@@ -23,7 +23,7 @@ describe('the payments subgraph in a supergraph, through real gateways', () => {
   const gateways: TestGateway[] = [];
 
   beforeAll(async () => {
-    payments = await startTestApp();
+    payments = await startTestApp({ circuitBreaker: { failureThreshold: 5, openMs: 100 } });
     // The orders subgraph also holds orders whose ids are the simulators' merchant order references.
     orders = await startOrdersSubgraph([
       ...sampleOrders(),
@@ -84,6 +84,10 @@ describe('the payments subgraph in a supergraph, through real gateways', () => {
         for (const error of result.errors ?? []) expect(error.extensions?.['code']).toBe('PROVIDER_UNAVAILABLE');
       } finally {
         gr4vy.knobs.errorRate = 0;
+        // The outage opened Gr4vy's circuit: let it half-open, and close it with one probe.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await payments.query('{ payment(id: "a11ce000-0000-4000-8000-000000000001", provider: GR4VY) { id } }');
+        expect(payments.registry.describe().GR4VY.circuit).toBe('closed');
       }
     });
 

@@ -7,6 +7,9 @@ import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../../src/providers/ht
 import type { ProviderSetup } from '../../src/providers/module.js';
 import { ProviderRegistry } from '../../src/providers/registry.js';
 import { createApp, type App } from '../../src/server/app.js';
+import type { RequestLimits } from '../../src/graphql/limits.js';
+import type { CircuitBreakerSettings } from '../../src/resilience/circuit-breaker.js';
+import type { RetryPolicy } from '../../src/resilience/retry-policy.js';
 import type { Simulator, SimulatorKnobs } from '../../src/simulation/http-simulator.js';
 
 /** Collects every log line the app writes, to assert on hygiene and content. */
@@ -51,6 +54,11 @@ export interface TestAppOptions {
   readonly maxConcurrencyPerProvider?: number;
   /** Serve providers without credentials from simulators (default), or not at all, as in production. */
   readonly simulate?: boolean;
+  readonly circuitBreaker?: CircuitBreakerSettings;
+  readonly retryPolicy?: RetryPolicy;
+  readonly maxQueuedPerProvider?: number;
+  readonly requestDeadlineMs?: number;
+  readonly limits?: RequestLimits;
 }
 
 /** The real server on an ephemeral loopback port, with every unconfigured provider simulated. */
@@ -65,12 +73,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     simulatorKnobs: options.knobs ?? {},
     http: { ...DEFAULT_HTTP_SETTINGS, ...options.http },
     maxConcurrencyPerProvider: options.maxConcurrencyPerProvider ?? 50,
+    ...(options.maxQueuedPerProvider === undefined ? {} : { maxQueuedPerProvider: options.maxQueuedPerProvider }),
+    ...(options.circuitBreaker ? { circuitBreaker: options.circuitBreaker } : {}),
+    ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
     logger,
   });
   const app = await createApp({
     registry,
     logger,
     maxRefs: options.maxRefs ?? 100,
+    ...(options.requestDeadlineMs ? { requestDeadlineMs: options.requestDeadlineMs } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     production: false,
     onBatch: (batch) => batches.push(batch),
     plugins: [

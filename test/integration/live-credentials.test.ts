@@ -33,7 +33,7 @@ describe('a provider with credentials', () => {
     expect(upstream.requests[0]?.headers['x-api-key']).toBe('live-key-123');
     expect(upstream.requests[0]?.headers['x-api-version']).toBe('2.4');
     expect(app.registry.simulators.has('PRIMER')).toBe(false);
-    expect(app.registry.describe().PRIMER).toEqual({ mode: 'live', target: upstream.url });
+    expect(app.registry.describe().PRIMER).toMatchObject({ mode: 'live', target: upstream.url, circuit: 'closed' });
   });
 
   it('reports rejected credentials as PROVIDER_AUTH_FAILED, without the key anywhere', async () => {

@@ -45,12 +45,15 @@ export class JsonHttpClient {
    */
   async get(path: string, headers: Record<string, string>, scope?: RequestScope): Promise<HttpResponse> {
     if (scope?.cancelled) throw lookupError(ErrorCode.REQUEST_CANCELLED, this.provider);
+    // The call's budget: its own limit, cut to what is left of the request's deadline.
+    const budgetMs = Math.min(this.settings.totalTimeoutMs, scope ? scope.remainingMs() : Infinity);
+    if (budgetMs <= 0) throw lookupError(ErrorCode.PROVIDER_TIMEOUT, this.provider, { detail: 'the request deadline has passed' });
     const abort = new EventEmitter();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       abort.emit('abort');
-    }, this.settings.totalTimeoutMs);
+    }, budgetMs);
     const unsubscribe = scope?.onCancel(() => abort.emit('abort'));
     try {
       const response = await this.#pool.request({

@@ -42,7 +42,8 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
     const { scope } = options;
     if (scope?.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
     return new Promise((resolve, reject) => {
-      const call = client.Get(ucsGetRequest(lookup), metadata, { deadline: Date.now() + http.totalTimeoutMs }, (error, response) => {
+      const budgetMs = Math.min(http.totalTimeoutMs, scope ? scope.remainingMs() : Infinity);
+      const call = client.Get(ucsGetRequest(lookup), metadata, { deadline: Date.now() + budgetMs }, (error, response) => {
         unsubscribe?.();
         if (error) reject(grpcFailure(error, scope?.cancelled === true));
         else if (!response) reject(lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { detail: 'empty response' }));

@@ -1,0 +1,49 @@
+import { ErrorCode } from '../errors/codes.js';
+import { lookupError } from '../errors/payment-lookup-error.js';
+import type { Provider } from '../model/provider.js';
+
+/**
+ * Caps the calls in flight to one provider (shared by every request) and the calls waiting for a
+ * slot. A full queue is a coded error at once rather than unbounded memory, and one provider's queue
+ * never delays another provider's calls.
+ */
+export class Bulkhead {
+  #active = 0;
+  readonly #waiting: Array<() => void> = [];
+
+  constructor(
+    readonly provider: Provider,
+    readonly maxConcurrent: number,
+    readonly maxQueued: number,
+  ) {
+    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
+      throw new RangeError(`maxConcurrent must be a positive integer, got ${String(maxConcurrent)}`);
+    }
+  }
+
+  get active(): number {
+    return this.#active;
+  }
+
+  get queued(): number {
+    return this.#waiting.length;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#active >= this.maxConcurrent) {
+      if (this.#waiting.length >= this.maxQueued) {
+        throw lookupError(ErrorCode.PROVIDER_OVERLOADED, this.provider, {
+          detail: `${String(this.maxConcurrent)} calls in flight and ${String(this.maxQueued)} waiting`,
+        });
+      }
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    }
+    this.#active += 1;
+    try {
+      return await task();
+    } finally {
+      this.#active -= 1;
+      this.#waiting.shift()?.();
+    }
+  }
+}
