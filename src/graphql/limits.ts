@@ -21,8 +21,9 @@ export interface RequestLimits {
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = { maxDepth: 10, maxAliases: 30 };
 
+/** Apollo reports validation errors with `extensions.code` GRAPHQL_VALIDATION_FAILED. */
 function limitError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, retryable: false } });
+  return new GraphQLError(message, { extensions: { retryable: false } });
 }
 
 /** The deepest field nesting of any operation, fragments expanded (a fragment cycle is reported elsewhere). */
