@@ -7,11 +7,12 @@
  *   (b) batching: `payments` with 100 refs over all five providers at 50 ms provider latency vs. one fetch
  *
  *   (c) federation: 50 orders with their payments through Hive Gateway, providers at 50 ms, vs. one fetch
+ *   (d) soak: SOAK_SECONDS (default 120) of `payments` load with 10% provider errors and 5% stalls
  *
  * BENCH_SECONDS sets the autocannon duration (default 10).
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { loadConfig } from '../src/config/app-config.js';
@@ -45,14 +46,22 @@ const credentials = {
 
 type SimulatorUrls = Record<'PRIMER' | 'GR4VY' | 'KUIKPOS' | 'ORCARAIL' | 'UCS', string>;
 
-async function simulators(latencyMs: number): Promise<SimulatorUrls> {
-  const { child, line } = await startProcess('bench/simulators.ts', { LATENCY_MS: String(latencyMs), ...credentials }, /^SIMULATORS /);
+async function simulators(latencyMs: number, faults = { errorRate: 0, stallRate: 0 }): Promise<SimulatorUrls> {
+  const { child, line } = await startProcess(
+    'bench/simulators.ts',
+    { LATENCY_MS: String(latencyMs), ERROR_RATE: String(faults.errorRate), STALL_RATE: String(faults.stallRate), ...credentials },
+    /^SIMULATORS /,
+  );
   children.push(child);
   return JSON.parse(line.slice('SIMULATORS '.length)) as SimulatorUrls;
 }
 
 /** The real entry point (`src/main.ts`), configured as in production against the simulators. */
 async function subgraph(urls: SimulatorUrls): Promise<string> {
+  return (await subgraphProcess(urls)).url;
+}
+
+async function subgraphProcess(urls: SimulatorUrls): Promise<{ url: string; pid: number }> {
   const { child, line } = await startProcess(
     'src/main.ts',
     {
@@ -72,7 +81,87 @@ async function subgraph(urls: SimulatorUrls): Promise<string> {
     /subgraph ready at /,
   );
   children.push(child);
-  return /ready at (\S+)\/graphql/.exec(line)![1]!;
+  return { url: /ready at (\S+)\/graphql/.exec(line)![1]!, pid: child.pid! };
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? '0') / 1024);
+}
+
+const SOAK_SECONDS = Number(process.env['SOAK_SECONDS'] ?? '120');
+const REQUEST_DEADLINE_MS = 8_000;
+
+/**
+ * Sustained load with misbehaving providers: every request asks for one payment per provider
+ * (random ids), 10% of provider calls answer 503 and 5% stall half-way through the body. Every
+ * response is checked: a payment present must be exactly the one asked for at that position.
+ */
+async function soak() {
+  const urls = await simulators(2, { errorRate: 0.1, stallRate: 0.05 });
+  const { url, pid } = await subgraphProcess(urls);
+  const query = 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status } }';
+  const refsFor = (n: number) => [
+    { id: `pay_gen_${String(n)}`, provider: 'PRIMER' },
+    { id: `a11ce000-0000-4000-8000-${String(n % 1e12).padStart(12, '0')}`, provider: 'GR4VY' },
+    { id: `kp_gen_${String(n)}`, provider: 'KUIKPOS' },
+    { id: `pi_gen_${String(n)}`, provider: 'ORCARAIL' },
+    { id: `pi_gen_${String(n)}~1000~USD`, provider: 'UCS' },
+  ];
+  let counter = 0;
+  let mismatches = 0;
+  let paymentsReturned = 0;
+  let paymentErrors = 0;
+  await load(url, JSON.stringify({ query, variables: { refs: refsFor(0) } }), 5);
+  const rssStart = rssMb(pid);
+  // One request in flight per connection: the connection's context carries what it asked for.
+  type Context = { refs?: ReturnType<typeof refsFor> };
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections: 20,
+    duration: SOAK_SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request, context: Context) => {
+          counter += 1;
+          context.refs = refsFor(counter);
+          return { ...request, body: JSON.stringify({ query, variables: { refs: context.refs } }) };
+        },
+        onResponse: (_status, body, context: Context) => {
+          const parsed = JSON.parse(body) as { data?: { payments: Array<{ id: string; provider: string } | null> }; errors?: unknown[] };
+          (parsed.data?.payments ?? []).forEach((payment, index) => {
+            if (payment === null) return;
+            paymentsReturned += 1;
+            const asked = context.refs?.[index];
+            if (!asked || asked.id !== payment.id || asked.provider !== payment.provider) mismatches += 1;
+          });
+          paymentErrors += parsed.errors?.length ?? 0;
+        },
+      },
+    ],
+  });
+  const rssEnd = rssMb(pid);
+  const statusCounts = result.statusCodeStats as Record<string, { count: number } | undefined>;
+  const http5xx = Object.entries(statusCounts)
+    .filter(([code]) => code.startsWith('5'))
+    .reduce((sum, [, stats]) => sum + (stats?.count ?? 0), 0);
+  return {
+    seconds: SOAK_SECONDS,
+    injected: { errorRate: 0.1, stallRate: 0.05 },
+    requests: result.requests.total,
+    http5xx,
+    mismatchedPayments: mismatches,
+    paymentsReturned,
+    paymentErrors,
+    p99Ms: result.latency.p99,
+    deadlineMs: REQUEST_DEADLINE_MS,
+    rssStartMb: rssStart,
+    rssEndMb: rssEnd,
+    rssGrowth: Number(((rssEnd - rssStart) / rssStart).toFixed(3)),
+  };
 }
 
 async function floor(primerUrl: string): Promise<string> {
@@ -258,8 +347,8 @@ async function federation() {
   }
 }
 
-/** BENCH_SCENARIOS=a, =b, =c or any comma list (default a,b,c) picks what runs. */
-const scenarios = new Set((process.env['BENCH_SCENARIOS'] ?? 'a,b,c').split(','));
+/** BENCH_SCENARIOS=a, =b, =c, =d or any comma list (default a,b,c,d) picks what runs. */
+const scenarios = new Set((process.env['BENCH_SCENARIOS'] ?? 'a,b,c,d').split(','));
 
 try {
   const a = scenarios.has('a') ? await throughput() : undefined;
@@ -267,7 +356,9 @@ try {
   const b = scenarios.has('b') ? await batching() : undefined;
   stopAll(children.splice(0));
   const c = scenarios.has('c') ? await federation() : undefined;
-  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b, federation: c };
+  stopAll(children.splice(0));
+  const d = scenarios.has('d') ? await soak() : undefined;
+  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b, federation: c, soak: d };
   mkdirSync(new URL('results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -287,6 +378,14 @@ try {
     console.log(`    one fetch ${String(c.singleFetchMs)} ms   via gateway ${String(c.gatewayMs)} ms   ratio ${String(c.ratio)} (target < 2)  ${pass(c.ratio < 2)}`);
     console.log(`    _entities requests per query ${String(c.entitiesRequestsPerQuery)} (target 1)  ${pass(c.entitiesRequestsPerQuery === 1)}`);
     console.log(`    provider calls per distinct payment ${String(c.providerCallsPerDistinctPayment)} (target 1)  ${pass(c.providerCallsPerDistinctPayment === 1)}`);
+  }
+  if (d) {
+    console.log(`\n(d) soak: ${String(d.seconds)} s, ${String(d.requests)} requests of 5 payments, 10% provider errors + 5% stalls injected`);
+    console.log(`    HTTP 5xx from the subgraph ${String(d.http5xx)} (target 0)  ${pass(d.http5xx === 0)}`);
+    console.log(`    payments not the one asked for ${String(d.mismatchedPayments)} of ${String(d.paymentsReturned)} (target 0)  ${pass(d.mismatchedPayments === 0)}`);
+    console.log(`    p99 ${String(d.p99Ms)} ms vs deadline ${String(d.deadlineMs)} ms  ${pass(d.p99Ms <= d.deadlineMs)}`);
+    console.log(`    RSS ${String(d.rssStartMb)} MB -> ${String(d.rssEndMb)} MB (${String(Math.round(d.rssGrowth * 100))}%, target within 10%)  ${pass(Math.abs(d.rssGrowth) <= 0.1)}`);
+    console.log(`    coded payment errors ${String(d.paymentErrors)} (expected: stalls and failures that retries could not save)`);
   }
 } finally {
   stopAll(children);

@@ -12,7 +12,11 @@ import { UcsSimulator } from '../src/providers/ucs/simulator.js';
 import { HttpSimulator } from '../src/simulation/http-simulator.js';
 
 const env = (name: string) => process.env[name] ?? '';
-const knobs = { latencyMs: Number(env('LATENCY_MS') || '0') };
+const knobs = {
+  latencyMs: Number(env('LATENCY_MS') || '0'),
+  errorRate: Number(env('ERROR_RATE') || '0'),
+  stallRate: Number(env('STALL_RATE') || '0'),
+};
 const simulators = {
   PRIMER: await HttpSimulator.start(primerSimulator({ apiKey: env('PRIMER_API_KEY') }), knobs),
   GR4VY: await HttpSimulator.start(await gr4vySimulator({ privateKey: createPrivateKey(env('GR4VY_PRIVATE_KEY')) }), knobs),
