@@ -46,6 +46,18 @@ const credentials = {
 
 type SimulatorUrls = Record<'PRIMER' | 'GR4VY' | 'KUIKPOS' | 'ORCARAIL' | 'UCS', string>;
 
+/** The subgraph's environment for the simulators: their credentials and where they listen. */
+function simulatorEnv(urls: SimulatorUrls): Record<string, string> {
+  return {
+    ...credentials,
+    PRIMER_BASE_URL: urls.PRIMER,
+    GR4VY_BASE_URL: urls.GR4VY,
+    KUIKPOS_BASE_URL: urls.KUIKPOS,
+    ORCARAIL_BASE_URL: urls.ORCARAIL,
+    UCS_ADDRESS: urls.UCS,
+  };
+}
+
 async function simulators(latencyMs: number, faults = { errorRate: 0, stallRate: 0 }): Promise<SimulatorUrls> {
   const { child, line } = await startProcess(
     'bench/simulators.ts',
@@ -71,12 +83,7 @@ async function subgraphProcess(urls: SimulatorUrls): Promise<{ url: string; pid:
       LOG_LEVEL: 'info',
       NODE_OPTIONS: process.env['SUBGRAPH_NODE_OPTIONS'] ?? '',
       PROVIDER_MAX_CONCURRENCY: String(PROVIDER_CONCURRENCY),
-      ...credentials,
-      PRIMER_BASE_URL: urls.PRIMER,
-      GR4VY_BASE_URL: urls.GR4VY,
-      KUIKPOS_BASE_URL: urls.KUIKPOS,
-      ORCARAIL_BASE_URL: urls.ORCARAIL,
-      UCS_ADDRESS: urls.UCS,
+      ...simulatorEnv(urls),
     },
     /subgraph ready at /,
   );
@@ -272,14 +279,7 @@ async function batching() {
 async function federation() {
   const latencyMs = 50;
   const urls = await simulators(latencyMs);
-  const config = loadConfig({
-    ...credentials,
-    PRIMER_BASE_URL: urls.PRIMER,
-    GR4VY_BASE_URL: urls.GR4VY,
-    KUIKPOS_BASE_URL: urls.KUIKPOS,
-    ORCARAIL_BASE_URL: urls.ORCARAIL,
-    UCS_ADDRESS: urls.UCS,
-  });
+  const config = loadConfig(simulatorEnv(urls));
   const logger = createLogger('warn');
   const registry = await ProviderRegistry.create({
     live: config.liveProviders,

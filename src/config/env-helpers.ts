@@ -26,6 +26,17 @@ function emptyToUndefined(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
+/**
+ * Credentials that only work together (key and secret): true when all are set, false when none is,
+ * and a ConfigError naming each missing one when only some are.
+ */
+export function allOrNone<Name extends string>(values: Readonly<Partial<Record<Name, string>>>, names: readonly Name[]): boolean {
+  const missing = names.filter((name) => !values[name]);
+  if (missing.length === names.length) return false;
+  if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name}: required when any of ${names.join(', ')} is set`));
+  return true;
+}
+
 export const httpUrl = z
   .string()
   .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');

@@ -27,6 +27,15 @@ describe('configuration', () => {
     expect(config.liveProviders).toEqual({});
   });
 
+  it('reads the timeout budget, per-provider overrides, retry and breaker settings', () => {
+    const config = loadConfig({ REQUEST_DEADLINE_MS: '6000', PROVIDER_BODY_TIMEOUT_MS: '1500', GR4VY_TIMEOUT_MS: '2500', RETRY_MAX_ATTEMPTS: '2', CIRCUIT_OPEN_MS: '1000' });
+    expect(config.requestDeadlineMs).toBe(6000);
+    expect(config.http).toMatchObject({ bodyTimeoutMs: 1500, totalTimeoutMs: 5000, connectTimeoutMs: 1000, headersTimeoutMs: 4000 });
+    expect(config.httpOverrides).toEqual({ GR4VY: { totalTimeoutMs: 2500 } });
+    expect(config.retryPolicy.maxAttempts).toBe(2);
+    expect(config.circuitBreaker).toEqual({ failureThreshold: 5, openMs: 1000 });
+  });
+
   it('never simulates in production', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).simulateUnconfigured).toBe(false);
   });
@@ -44,6 +53,9 @@ describe('configuration', () => {
     [{ GR4VY_ID: 'acme', GR4VY_PRIVATE_KEY: p521Pem, GR4VY_PRIVATE_KEY_FILE: '/x' }, 'GR4VY_PRIVATE_KEY_FILE'],
     [{ PAYMENTS_MAX_REFS: '0' }, 'PAYMENTS_MAX_REFS'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ PRIMER_TIMEOUT_MS: 'soon' }, 'PRIMER_TIMEOUT_MS'],
+    [{ REQUEST_DEADLINE_MS: '0' }, 'REQUEST_DEADLINE_MS'],
+    [{ RETRY_MAX_ATTEMPTS: '50' }, 'RETRY_MAX_ATTEMPTS'],
     [{ KUIKPOS_API_KEY: 'k', KUIKPOS_API_SECRET: 's' }, 'KUIKPOS_BASE_URL'],
     [{ KUIKPOS_API_KEY: 'k', KUIKPOS_BASE_URL: 'https://vpos.example.com' }, 'KUIKPOS_API_SECRET'],
     [{ ORCARAIL_API_SECRET: 's' }, 'ORCARAIL_API_KEY'],

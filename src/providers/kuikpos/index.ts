@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ConfigError, httpUrl, parseEnv } from '../../config/env-helpers.js';
+import { allOrNone, ConfigError, httpUrl, parseEnv } from '../../config/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
@@ -22,15 +22,13 @@ export const kuikposModule: ProviderModule = {
   variables: Object.keys(kuikposEnv.shape),
   fromEnv(env) {
     const parsed = parseEnv(kuikposEnv, env);
-    if (!parsed.KUIKPOS_API_KEY && !parsed.KUIKPOS_API_SECRET) return undefined;
-    if (!parsed.KUIKPOS_API_KEY) throw new ConfigError(['KUIKPOS_API_KEY: required when KUIKPOS_API_SECRET is set']);
-    if (!parsed.KUIKPOS_API_SECRET) throw new ConfigError(['KUIKPOS_API_SECRET: required when KUIKPOS_API_KEY is set']);
+    if (!allOrNone(parsed, ['KUIKPOS_API_KEY', 'KUIKPOS_API_SECRET'])) return undefined;
     // KuikPOS publishes no production host (its docs show a UAT host and api.example.com): say where.
     if (!parsed.KUIKPOS_BASE_URL) throw new ConfigError(['KUIKPOS_BASE_URL: required when KuikPOS credentials are set (there is no public default host)']);
     return setup({
       baseUrl: parsed.KUIKPOS_BASE_URL,
-      apiKey: new Secret(parsed.KUIKPOS_API_KEY),
-      apiSecret: new Secret(parsed.KUIKPOS_API_SECRET),
+      apiKey: new Secret(parsed.KUIKPOS_API_KEY as string),
+      apiSecret: new Secret(parsed.KUIKPOS_API_SECRET as string),
     });
   },
   async simulate(knobs) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ConfigError, httpUrl, parseEnv } from '../../config/env-helpers.js';
+import { allOrNone, httpUrl, parseEnv } from '../../config/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
@@ -22,13 +22,11 @@ export const orcarailModule: ProviderModule = {
   variables: Object.keys(orcarailEnv.shape),
   fromEnv(env) {
     const parsed = parseEnv(orcarailEnv, env);
-    if (!parsed.ORCARAIL_API_KEY && !parsed.ORCARAIL_API_SECRET) return undefined;
-    if (!parsed.ORCARAIL_API_KEY) throw new ConfigError(['ORCARAIL_API_KEY: required when ORCARAIL_API_SECRET is set']);
-    if (!parsed.ORCARAIL_API_SECRET) throw new ConfigError(['ORCARAIL_API_SECRET: required when ORCARAIL_API_KEY is set']);
+    if (!allOrNone(parsed, ['ORCARAIL_API_KEY', 'ORCARAIL_API_SECRET'])) return undefined;
     return setup({
       baseUrl: parsed.ORCARAIL_BASE_URL ?? ORCARAIL_PRODUCTION_URL,
-      apiKey: new Secret(parsed.ORCARAIL_API_KEY),
-      apiSecret: new Secret(parsed.ORCARAIL_API_SECRET),
+      apiKey: new Secret(parsed.ORCARAIL_API_KEY as string),
+      apiSecret: new Secret(parsed.ORCARAIL_API_SECRET as string),
     });
   },
   async simulate(knobs) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, parseEnv } from '../../config/env-helpers.js';
+import { allOrNone, ConfigError, parseEnv } from '../../config/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { createUcsAdapter, type UcsConnection } from './client.js';
@@ -43,11 +43,7 @@ export const ucsModule: ProviderModule = {
   variables: Object.keys(ucsEnv.shape),
   fromEnv(env) {
     const parsed = parseEnv(ucsEnv, env);
-    const missing = VARIABLES.filter((name) => !parsed[name]);
-    if (missing.length === VARIABLES.length) return undefined;
-    if (missing.length > 0) {
-      throw new ConfigError(missing.map((name) => `${name}: required when any of ${VARIABLES.join(', ')} is set`));
-    }
+    if (!allOrNone(parsed, VARIABLES)) return undefined;
     let ca: Buffer | undefined;
     if (parsed.UCS_TLS_CA_FILE) {
       try {
