@@ -177,14 +177,28 @@ async function floor(primerUrl: string): Promise<string> {
   return line.slice('FLOOR '.length).trim();
 }
 
-const PAYMENT_QUERY = JSON.stringify({ query: '{ payment(id: "pay_settled", provider: PRIMER) { id status } }' });
+const PAYMENT_QUERY = 'query($id: ID!) { payment(id: $id, provider: PRIMER) { id status } }';
 
-async function load(url: string, body: string, seconds: number) {
+/**
+ * A distinct payment per request (`pay_gen_<n>`), so that every request costs one provider fetch in
+ * the floor and in the subgraph alike: with one shared id the subgraph's single-flight would merge
+ * concurrent fetches and flatter the ratio.
+ */
+let nextPaymentId = 0;
+const distinctPayment = (toBody: (id: string) => string) => ({
+  method: 'POST' as const,
+  headers: { 'content-type': 'application/json' },
+  setupRequest: (request: object) => ({ ...request, body: toBody(`pay_gen_${String((nextPaymentId += 1))}`) }),
+});
+const subgraphRequest = distinctPayment((id) => JSON.stringify({ query: PAYMENT_QUERY, variables: { id } }));
+const floorRequest = distinctPayment((id) => JSON.stringify({ id }));
+
+async function load(url: string, request: ReturnType<typeof distinctPayment> | string, seconds: number) {
   const result = await autocannon({
     url: `${url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
+    ...(typeof request === 'string'
+      ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: request }
+      : { requests: [request] }),
     connections: CONNECTIONS,
     duration: seconds,
   });
@@ -222,12 +236,11 @@ async function timed(url: string, body: string, runs: number): Promise<number> {
 async function throughput() {
   const urls = await simulators(0);
   const [floorUrl, subgraphUrl] = await Promise.all([floor(urls.PRIMER), subgraph(urls)]);
-  const floorBody = '{}';
   // Warm both (JIT, connection pools), then measure one after the other.
-  await load(floorUrl, floorBody, 2);
-  await load(subgraphUrl, PAYMENT_QUERY, 2);
-  const floorResult = await load(floorUrl, floorBody, SECONDS);
-  const subgraphResult = await load(subgraphUrl, PAYMENT_QUERY, SECONDS);
+  await load(floorUrl, floorRequest, 2);
+  await load(subgraphUrl, subgraphRequest, 2);
+  const floorResult = await load(floorUrl, floorRequest, SECONDS);
+  const subgraphResult = await load(subgraphUrl, subgraphRequest, SECONDS);
   return {
     floor: floorResult,
     subgraph: subgraphResult,
