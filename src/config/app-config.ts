@@ -49,6 +49,11 @@ const providerTimeoutEnv = z.object(
   >,
 );
 
+/** Every environment variable the service reads, for `.env.example` and its test. */
+export function configVariables(): string[] {
+  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...PROVIDER_MODULES.flatMap((module) => module.variables)];
+}
+
 export interface AppConfig {
   readonly environment: 'development' | 'test' | 'production';
   readonly host: string;

@@ -15,7 +15,4 @@ export class Lifecycle {
     return this.#listening && !this.#draining;
   }
 
-  get draining(): boolean {
-    return this.#draining;
-  }
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/app-config.js';
+import { readFileSync } from 'node:fs';
+import { configVariables, loadConfig } from '../../src/config/app-config.js';
 import { ConfigError } from '../../src/config/env-helpers.js';
 
 const p521Pem = generateKeyPairSync('ec', { namedCurve: 'secp521r1' })
@@ -115,5 +116,14 @@ describe('configuration', () => {
     expect(
       loadConfig({ GR4VY_PRIVATE_KEY: p521Pem, GR4VY_BASE_URL: 'http://127.0.0.1:9999' }).liveProviders.GR4VY?.target,
     ).toBe('http://127.0.0.1:9999');
+  });
+
+  it('.env.example lists every variable the service reads', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const listed = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]));
+    const perProviderTimeouts = ['GR4VY_TIMEOUT_MS', 'KUIKPOS_TIMEOUT_MS', 'ORCARAIL_TIMEOUT_MS', 'UCS_TIMEOUT_MS'];
+    const missing = configVariables().filter((name) => !listed.has(name) && !perProviderTimeouts.includes(name));
+    expect(missing).toEqual([]);
+    expect(example).toContain('(also GR4VY_, KUIKPOS_, ORCARAIL_, UCS_TIMEOUT_MS)');
   });
 });

@@ -7,8 +7,6 @@ import { FAULT_NAMES, type FaultName } from '../../simulation/faults.js';
  */
 type Body = Record<string, unknown>;
 
-export const GR4VY_SPEC_EXAMPLE_ID = '7099948d-7286-47e4-aad8-b68f7eb44591';
-
 const sampleId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function transaction(id: string, status: string, overrides: Body = {}): Body {

@@ -96,5 +96,3 @@ export const gr4vyRefundsSchema = z.object({
 export type Gr4vyTransaction = z.output<typeof gr4vyTransactionSchema>;
 export type Gr4vyRefund = z.output<typeof gr4vyRefundSchema>;
 
-/** `Error4xx`/`Error5xx`: `{"type":"error","code":…,"status":…,"message":…}`. */
-export const gr4vyErrorSchema = z.object({ type: z.literal('error'), code: z.string(), message: text });

@@ -60,8 +60,6 @@ export function camelCaseKeys(value: unknown, keepKeysOf: ReadonlySet<string> = 
   );
 }
 
-/** OrcaRail's SDK reads `message` and `error` from error bodies (sdks-node `src/client.ts`). */
-export const orcarailErrorSchema = z.object({ message: text, error: text });
 
 /** The response body as OrcaRail sends it, in either casing. */
 export const orcarailIntentBodySchema = z.preprocess((body) => camelCaseKeys(body), orcarailIntentSchema);
