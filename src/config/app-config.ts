@@ -41,12 +41,20 @@ const serviceEnv = z.object({
   SHUTDOWN_DRAIN_MS: positiveInt(120_000).default(10_000),
 });
 
-/** `<PROVIDER>_TIMEOUT_MS`: one provider's whole-call limit, when it needs another than PROVIDER_TIMEOUT_MS. */
+/**
+ * One provider's own limits, when it needs others than the PROVIDER_* defaults:
+ * `<PROVIDER>_TIMEOUT_MS` (whole call), `<PROVIDER>_CONNECT_TIMEOUT_MS`, `<PROVIDER>_FIRST_BYTE_TIMEOUT_MS`.
+ */
+const PER_PROVIDER_TIMEOUTS = {
+  TIMEOUT_MS: 'totalTimeoutMs',
+  CONNECT_TIMEOUT_MS: 'connectTimeoutMs',
+  FIRST_BYTE_TIMEOUT_MS: 'headersTimeoutMs',
+} as const satisfies Record<string, keyof HttpSettings>;
+
 const providerTimeoutEnv = z.object(
-  Object.fromEntries(PROVIDERS.map((provider) => [`${provider}_TIMEOUT_MS`, positiveInt(120_000).optional()])) as Record<
-    `${Provider}_TIMEOUT_MS`,
-    z.ZodOptional<ReturnType<typeof positiveInt>>
-  >,
+  Object.fromEntries(
+    PROVIDERS.flatMap((provider) => Object.keys(PER_PROVIDER_TIMEOUTS).map((suffix) => [`${provider}_${suffix}`, positiveInt(120_000).optional()])),
+  ),
 );
 
 /** Every environment variable the service reads, for `.env.example` and its test. */
@@ -119,8 +127,13 @@ export function loadConfig(env: Env): AppConfig {
     },
     httpOverrides: Object.fromEntries(
       PROVIDERS.flatMap((provider) => {
-        const totalTimeoutMs = perProviderTimeouts?.[`${provider}_TIMEOUT_MS`];
-        return totalTimeoutMs === undefined ? [] : [[provider, { totalTimeoutMs }]];
+        const overrides = Object.fromEntries(
+          Object.entries(PER_PROVIDER_TIMEOUTS).flatMap(([suffix, setting]) => {
+            const value = perProviderTimeouts?.[`${provider}_${suffix}`];
+            return value === undefined ? [] : [[setting, value]];
+          }),
+        );
+        return Object.keys(overrides).length === 0 ? [] : [[provider, overrides]];
       }),
     ),
     requestDeadlineMs: service.REQUEST_DEADLINE_MS,

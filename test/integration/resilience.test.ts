@@ -5,6 +5,22 @@ import { resetCounters, startTestApp, type TestApp } from '../helpers/harness.js
 
 const PAYMENT = 'query($id: ID!, $provider: Provider!) { payment(id: $id, provider: $provider) { id provider status } }';
 const PAYMENTS = 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider } }';
+/** TCP sockets and servers open now: an app closed after a test must leave no more than there were. */
+const openTcpHandles = () => process.getActiveResourcesInfo().filter((kind) => kind.startsWith('TCP')).length;
+
+/** Starts an app for one test, runs it, closes it and checks that it leaked no socket or server. */
+async function withApp(options: Parameters<typeof startTestApp>[0], test: (app: TestApp) => Promise<void>): Promise<void> {
+  const before = openTcpHandles();
+  const app = await startTestApp(options);
+  try {
+    await test(app);
+  } finally {
+    await app.close();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(openTcpHandles()).toBeLessThanOrEqual(before);
+}
+
 const timed = async <T>(work: () => Promise<T>) => {
   const start = performance.now();
   const result = await work();
@@ -65,20 +81,16 @@ describe('retries, counted at the provider', () => {
 
 describe('Retry-After and the request deadline', () => {
   it('waits at least Retry-After before trying again', async () => {
-    const app = await startTestApp({ retryPolicy: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, maxRetryAfterMs: 3_000 } });
-    try {
+    await withApp({ retryPolicy: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, maxRetryAfterMs: 3_000 } }, async (app) => {
       const { result, ms } = await timed(() => app.query(PAYMENT, { id: 'pay_fault_rate_limited', provider: 'PRIMER' }));
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterSeconds: 2 });
       expect(app.simulator('PRIMER').callsTo('/payments/pay_fault_rate_limited')).toBe(2);
       expect(ms).toBeGreaterThanOrEqual(1_900);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('never retries past the deadline, and ends slow providers at it with PROVIDER_TIMEOUT', async () => {
-    const app = await startTestApp({ requestDeadlineMs: 600 });
-    try {
+    await withApp({ requestDeadlineMs: 600 }, async (app) => {
       const limited = await timed(() => app.query(PAYMENT, { id: 'pay_fault_rate_limited', provider: 'PRIMER' }));
       expect(app.simulator('PRIMER').callsTo('/payments/pay_fault_rate_limited')).toBe(1);
       expect(limited.ms).toBeLessThan(600);
@@ -96,16 +108,13 @@ describe('Retry-After and the request deadline', () => {
       expect(slow.result.errors?.[0]?.extensions?.['code']).toBe('PROVIDER_TIMEOUT');
       expect(slow.ms).toBeGreaterThanOrEqual(550);
       expect(slow.ms).toBeLessThan(1_500);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 describe('circuit breaker per provider', () => {
   it('opens on sustained failure, fails fast while open, shows in readiness, and leaves other providers alone', async () => {
-    const app = await startTestApp({ circuitBreaker: { failureThreshold: 3, openMs: 300 }, retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } });
-    try {
+    await withApp({ circuitBreaker: { failureThreshold: 3, openMs: 300 }, retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }, async (app) => {
       const primer = app.simulator('PRIMER');
       primer.knobs.errorRate = 1;
       for (let i = 0; i < 3; i += 1) await app.query(PAYMENT, { id: 'pay_settled', provider: 'PRIMER' });
@@ -128,39 +137,31 @@ describe('circuit breaker per provider', () => {
       expect(probe.errors).toBeUndefined();
       expect(app.registry.describe().PRIMER.circuit).toBe('closed');
       expect(app.logs.text).toContain('"circuit":"open"');
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 describe('bulkhead per provider', () => {
   it('refuses calls beyond in-flight + queue with PROVIDER_OVERLOADED, without unbounded waiting', async () => {
-    const app = await startTestApp({ maxConcurrencyPerProvider: 2, maxQueuedPerProvider: 1, knobs: { latencyMs: 200 } });
-    try {
+    await withApp({ maxConcurrencyPerProvider: 2, maxQueuedPerProvider: 1, knobs: { latencyMs: 200 } }, async (app) => {
       const refs = Array.from({ length: 5 }, (_, i) => ({ id: `kp_gen_${String(i)}`, provider: 'KUIKPOS' }));
       const response = await app.query<{ payments: Array<unknown> }>(PAYMENTS, { refs });
       expect(response.data?.payments.filter(Boolean)).toHaveLength(3);
       expect(response.errors?.map((e) => e.extensions?.['code'])).toEqual(['PROVIDER_OVERLOADED', 'PROVIDER_OVERLOADED']);
       expect(app.simulator('KUIKPOS').maxInFlight).toBe(2);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 describe('single-flight across requests', () => {
   it('shares one in-flight provider call between concurrent requests, and keeps nothing afterwards', async () => {
-    const app = await startTestApp({ knobs: { latencyMs: 150 } });
-    try {
+    await withApp({ knobs: { latencyMs: 150 } }, async (app) => {
       const results = await Promise.all([1, 2, 3].map(() => app.query(PAYMENT, { id: 'pay_settled', provider: 'PRIMER' })));
       expect(results.every((result) => result.errors === undefined)).toBe(true);
       expect(app.simulator('PRIMER').callsTo('/payments/pay_settled')).toBe(1);
       await app.query(PAYMENT, { id: 'pay_settled', provider: 'PRIMER' });
       expect(app.simulator('PRIMER').callsTo('/payments/pay_settled')).toBe(2);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 

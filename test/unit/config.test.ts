@@ -29,10 +29,18 @@ describe('configuration', () => {
   });
 
   it('reads the timeout budget, per-provider overrides, retry and breaker settings', () => {
-    const config = loadConfig({ REQUEST_DEADLINE_MS: '6000', PROVIDER_BODY_TIMEOUT_MS: '1500', GR4VY_TIMEOUT_MS: '2500', RETRY_MAX_ATTEMPTS: '2', CIRCUIT_OPEN_MS: '1000' });
+    const config = loadConfig({
+      REQUEST_DEADLINE_MS: '6000',
+      PROVIDER_BODY_TIMEOUT_MS: '1500',
+      GR4VY_TIMEOUT_MS: '2500',
+      UCS_CONNECT_TIMEOUT_MS: '300',
+      UCS_FIRST_BYTE_TIMEOUT_MS: '900',
+      RETRY_MAX_ATTEMPTS: '2',
+      CIRCUIT_OPEN_MS: '1000',
+    });
     expect(config.requestDeadlineMs).toBe(6000);
     expect(config.http).toMatchObject({ bodyTimeoutMs: 1500, totalTimeoutMs: 5000, connectTimeoutMs: 1000, headersTimeoutMs: 4000 });
-    expect(config.httpOverrides).toEqual({ GR4VY: { totalTimeoutMs: 2500 } });
+    expect(config.httpOverrides).toEqual({ GR4VY: { totalTimeoutMs: 2500 }, UCS: { connectTimeoutMs: 300, headersTimeoutMs: 900 } });
     expect(config.retryPolicy.maxAttempts).toBe(2);
     expect(config.circuitBreaker).toEqual({ failureThreshold: 5, openMs: 1000 });
   });
@@ -121,9 +129,10 @@ describe('configuration', () => {
   it('.env.example lists every variable the service reads', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const listed = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]));
-    const perProviderTimeouts = ['GR4VY_TIMEOUT_MS', 'KUIKPOS_TIMEOUT_MS', 'ORCARAIL_TIMEOUT_MS', 'UCS_TIMEOUT_MS'];
-    const missing = configVariables().filter((name) => !listed.has(name) && !perProviderTimeouts.includes(name));
+    // Per-provider limits are listed once, for Primer, with a note naming the other providers.
+    const otherProvidersLimits = /^(GR4VY|KUIKPOS|ORCARAIL|UCS)_(TIMEOUT|CONNECT_TIMEOUT|FIRST_BYTE_TIMEOUT)_MS$/;
+    const missing = configVariables().filter((name) => !listed.has(name) && !otherProvidersLimits.test(name));
     expect(missing).toEqual([]);
-    expect(example).toContain('(also GR4VY_, KUIKPOS_, ORCARAIL_, UCS_TIMEOUT_MS)');
+    expect(example).toContain('same for GR4VY_, KUIKPOS_, ORCARAIL_, UCS_');
   });
 });

@@ -33,6 +33,9 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
   const client = new types.PaymentService(connection.address, credentials, {
     'grpc.keepalive_time_ms': 30_000,
     'grpc.max_receive_message_length': http.maxBodyBytes,
+    // Retries are this service's policy (src/resilience/retry-policy.ts); grpc-js's own transparent
+    // retries would multiply attempts and buffer every call for replay.
+    'grpc.enable_retries': 0,
   });
 
   function get(lookup: UcsLookup, options: FetchOptions): Promise<UcsGetResponse> {
