@@ -117,6 +117,7 @@ export const GR4VY_TRANSACTIONS: Readonly<Record<string, Body>> = {
   [ids.authorizationDeclined]: transaction(ids.authorizationDeclined, 'authorization_declined', {
     error_code: 'insufficient_funds',
     raw_response_code: '51',
+    // A processor message carrying a full (public test) card number: the subgraph must mask it.
     raw_response_description: 'Insufficient funds on card 5555555555554444',
     intent_outcome: 'failed',
   }),
