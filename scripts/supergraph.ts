@@ -46,7 +46,6 @@ const server = createServer((request, response) => {
 await new Promise<void>((resolve) => server.listen(port('GATEWAY_PORT', 4000), '127.0.0.1', resolve));
 const gatewayUrl = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/graphql`;
 
-
 console.log(`Local supergraph ready.
   gateway   ${gatewayUrl}
   payments  ${paymentsUrl}
@@ -56,7 +55,6 @@ Try the dashboard query (the full one is operations/dashboard-orders-with-paymen
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -d '{"query":"{ orders(first: 5) { id total payment { provider status amount { decimal currency } } } }"}'
 `);
-
 
 process.on('SIGINT', () => {
   server.close();

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { ErrorCode } from '../errors/codes.js';
 import { lookupError } from '../errors/payment-lookup-error.js';
 import type { Payment, Transaction } from '../model/payment.js';
-import { paymentKeyString, type PaymentKey, type Provider } from '../model/provider.js';
+import { paymentKeyString, type PaymentKey } from '../model/provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { FetchOptions } from '../providers/adapter.js';
 import { paymentIdProblem } from './payment-id.js';
@@ -47,9 +47,9 @@ export function createPaymentLoaders(registry: ProviderRegistry, options: Paymen
 }
 
 /**
- * The payment batch function: DataLoader has already collapsed duplicate keys. Keys are grouped by
- * provider, and each provider's keys run through that provider's concurrency limiter. Every key
- * settles on its own: one failure becomes that key's Error, never the batch's.
+ * The payment batch function: DataLoader has already collapsed duplicate keys. Each key goes to its
+ * provider's runtime, whose bulkhead bounds that provider's concurrency. Every key settles on its
+ * own: one failure becomes that key's Error, never the batch's.
  */
 async function loadPaymentBatch(
   registry: ProviderRegistry,
@@ -58,7 +58,7 @@ async function loadPaymentBatch(
   onBatch: PaymentLoaderOptions['onBatch'],
 ): Promise<Array<Payment | Error>> {
   onBatch?.({ loader: 'payment', keys });
-  return settleByProvider(keys, (key) => loadOnePayment(registry, key, fetchOptions));
+  return settleEach(keys, (key) => loadOnePayment(registry, key, fetchOptions));
 }
 
 async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, fetchOptions: FetchOptions): Promise<Payment> {
@@ -79,7 +79,7 @@ async function loadTransactionsBatch(
   onBatch: PaymentLoaderOptions['onBatch'],
 ): Promise<Array<Transaction[] | Error>> {
   onBatch?.({ loader: 'transactions', keys: payments.map(({ provider, id }) => ({ provider, id })) });
-  return settleByProvider(payments, async (payment) => {
+  return settleEach(payments, async (payment) => {
     const runtime = registry.get(payment.provider);
     if (!runtime?.adapter.fetchTransactions) return payment.transactions ?? [];
     const { adapter } = runtime;
@@ -88,31 +88,18 @@ async function loadTransactionsBatch(
   });
 }
 
-/** Runs `load` for every item, grouped per provider, and returns results in item order. */
-async function settleByProvider<Item extends { readonly provider: Provider }, Result>(
-  items: readonly Item[],
-  load: (item: Item) => Promise<Result>,
-): Promise<Array<Result | Error>> {
-  const results = new Array<Result | Error>(items.length);
-  const groups = new Map<Provider, number[]>();
-  items.forEach((item, index) => {
-    const group = groups.get(item.provider);
-    if (group) group.push(index);
-    else groups.set(item.provider, [index]);
-  });
-  await Promise.all(
-    [...groups.values()].map((indexes) =>
-      Promise.all(
-        indexes.map(async (index) => {
-          const item = items[index] as Item;
-          try {
-            results[index] = await load(item);
-          } catch (error) {
-            results[index] = error instanceof Error ? error : new Error(String(error));
-          }
-        }),
-      ),
-    ),
+/**
+ * Runs `load` for every item at once and returns results in item order, each item settling on its own.
+ * The per-provider bound is not here: every call goes through its provider's bulkhead.
+ */
+async function settleEach<Item, Result>(items: readonly Item[], load: (item: Item) => Promise<Result>): Promise<Array<Result | Error>> {
+  return Promise.all(
+    items.map(async (item) => {
+      try {
+        return await load(item);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
   );
-  return results;
 }

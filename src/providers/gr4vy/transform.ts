@@ -1,4 +1,4 @@
-import { metadataEntries } from '../../model/amounts.js';
+import { metadataEntries } from '../../model/metadata.js';
 import { cleanBin, cleanLast4, normalizeCardNetwork, parseExpiryMonth, parseExpiryYear } from '../../model/card.js';
 import { nonEmpty } from '../../model/compact.js';
 import { normalizeCurrency } from '../../model/currency.js';

@@ -1,4 +1,4 @@
-import { metadataEntries } from '../../model/amounts.js';
+import { metadataEntries } from '../../model/metadata.js';
 import { normalizeCurrency } from '../../model/currency.js';
 import { moneyFromMajorDecimal, type Money } from '../../model/money.js';
 import type { Payment, Transaction } from '../../model/payment.js';

@@ -1,6 +1,6 @@
 import type { Money } from '../../model/money.js';
 import { moneyFromMinorNumber } from '../../model/money.js';
-import { metadataEntries } from '../../model/amounts.js';
+import { metadataEntries } from '../../model/metadata.js';
 import { nonEmpty } from '../../model/compact.js';
 import { cleanBin, cleanLast4, normalizeCardNetwork, parseExpiryMonth, parseExpiryYear } from '../../model/card.js';
 import { normalizeCurrency } from '../../model/currency.js';
@@ -51,7 +51,7 @@ export function transformPrimerPayment(wire: PrimerPayment, context: TransformCo
     transactions,
     statusReason: statusReasonOf(wire.statusReason),
     nextAction: wire.requiredAction?.name
-      ? nonEmpty({ type: wire.requiredAction.name, description: maskPansOptional(wire.requiredAction.description) })
+      ? { type: wire.requiredAction.name, description: maskPansOptional(wire.requiredAction.description) }
       : undefined,
     metadata: metadataEntries(wire.metadata),
     createdAt: parseUtcTimestamp(wire.date),
