@@ -34,7 +34,12 @@ export interface SimulatedRequest {
 }
 
 export interface SimulatorKnobs {
-  /** Added before every answer. */
+  /**
+   * The provider's response time: each answer leaves this long after its request arrived (or as
+   * soon as it is ready, if working it out took longer). The simulator works out the answer first
+   * and then waits the rest, as a provider's many servers would: a burst of requests does not queue
+   * the simulator's own CPU behind the wait and show it as provider latency.
+   */
   latencyMs: number;
   /** Share of requests (0..1) answered with the provider's 503 instead of the real answer. */
   errorRate: number;
@@ -153,8 +158,9 @@ export class HttpSimulator implements Simulator {
     const end = this.#log.start({ method: request.method ?? 'GET', path: url.pathname, headers: request.headers });
     response.on('close', end);
     try {
-      if (this.knobs.latencyMs > 0) await sleep(this.knobs.latencyMs);
+      const arrived = performance.now();
       const outcome = await this.#decide(request, url);
+      await untilAnswerIsDue(arrived, this.knobs.latencyMs);
       write(response, request.socket, outcome);
     } catch {
       write(response, request.socket, { status: 500, body: { error: 'simulator failure' } });
@@ -173,6 +179,12 @@ export class HttpSimulator implements Simulator {
     });
   }
 
+}
+
+/** Waits out what is left of the simulated response time of a request that arrived at `arrived`. */
+export async function untilAnswerIsDue(arrived: number, latencyMs: number): Promise<void> {
+  const remaining = latencyMs - (performance.now() - arrived);
+  if (remaining > 0) await sleep(remaining);
 }
 
 function decodeSegment(segment: string): string {

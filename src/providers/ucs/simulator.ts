@@ -1,7 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import type { IncomingHttpHeaders } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Simulator, SimulatorKnobs } from '../../simulation/http-simulator.js';
+import { untilAnswerIsDue, type Simulator, type SimulatorKnobs } from '../../simulation/http-simulator.js';
 import { RequestLog, type RecordedRequest } from '../../simulation/request-log.js';
 import type { PaymentServiceGetRequest__Output } from './__generated__/types/PaymentServiceGetRequest.js';
 import type { PaymentServiceGetResponse } from './__generated__/types/PaymentServiceGetResponse.js';
@@ -32,7 +31,7 @@ export class UcsSimulator implements Simulator {
     this.knobs = { latencyMs: 0, errorRate: 0, stallRate: 0, ...knobs };
     this.#server.addService(ucsGrpcPackage().types.PaymentService.service, {
       Get: (call: GetCall, callback: GetCallback) => {
-        void this.#get(call, callback);
+        this.#get(call, callback);
       },
     });
   }
@@ -80,14 +79,16 @@ export class UcsSimulator implements Simulator {
     return Promise.resolve();
   }
 
-  async #get(call: GetCall, callback: GetCallback): Promise<void> {
+  #get(call: GetCall, callback: GetCallback): void {
     const request = call.request;
     const end = this.#log.start({ method: 'Get', path: request.connector_transaction_id, headers: metadataHeaders(call.metadata) });
+    const arrived = performance.now();
     const reply: GetCallback = (error, value) => {
-      end();
-      callback(error, value);
+      void untilAnswerIsDue(arrived, this.knobs.latencyMs).then(() => {
+        end();
+        callback(error, value);
+      });
     };
-    if (this.knobs.latencyMs > 0) await sleep(this.knobs.latencyMs);
     const roll = Math.random();
     if (roll < this.knobs.errorRate) {
       reply(statusError(grpc.status.UNAVAILABLE, 'Connector unavailable', 503));
