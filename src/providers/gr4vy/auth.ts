@@ -38,6 +38,40 @@ export interface Gr4vyTokenSigner {
   sign(): Promise<string>;
 }
 
+/** How old a token signed ahead may be when it is handed out: it still has at least 20 of its 30 s. */
+export const GR4VY_SPARE_TOKEN_MAX_AGE_MS = 10_000;
+
+/**
+ * Still one fresh token per request, but signed one request ahead: each `sign()` hands out the token
+ * signed during the previous one and starts signing the next. ES512 signing takes ~1.4 ms on the
+ * libuv pool, and on a busy machine the wait for it was several milliseconds in front of every
+ * request's first Gr4vy call (bench (b)). A token signed ahead is never handed out twice, and never
+ * once older than `maxAgeMs`; an idle subgraph signs nothing in the background.
+ */
+export function signingAhead(signer: Gr4vyTokenSigner, now: () => number = Date.now, maxAgeMs = GR4VY_SPARE_TOKEN_MAX_AGE_MS): Gr4vyTokenSigner {
+  let spare: { readonly token: Promise<string>; readonly signedAt: number } | undefined;
+  const signNext = () => {
+    const token = signer.sign();
+    // A failed spare is only a missed head start: the request that takes it signs afresh.
+    token.catch(() => undefined);
+    return { token, signedAt: now() };
+  };
+  return {
+    async sign() {
+      const taken = spare;
+      spare = signNext();
+      if (taken && now() - taken.signedAt <= maxAgeMs) {
+        try {
+          return await taken.token;
+        } catch {
+          // fall through to a token of its own
+        }
+      }
+      return signer.sign();
+    },
+  };
+}
+
 export async function createGr4vyTokenSigner(privateKey: KeyObject, issuer: string): Promise<Gr4vyTokenSigner> {
   const kid = await gr4vyKeyId(createPublicKey(privateKey));
   return {

@@ -5,7 +5,7 @@ import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { errorForStatus, parseJsonBody } from '../http/responses.js';
 import type { HttpSettings } from '../http/settings.js';
 import { guardTransform } from '../transform-guard.js';
-import { createGr4vyTokenSigner } from './auth.js';
+import { createGr4vyTokenSigner, signingAhead } from './auth.js';
 import { transformGr4vyRefund, transformGr4vyTransaction } from './transform.js';
 import { gr4vyRefundsSchema, gr4vyTransactionSchema } from './wire.js';
 
@@ -30,12 +30,13 @@ const MAX_REFUND_PAGES = 5;
 /** `GET /transactions/{transaction_id}` — https://docs.gr4vy.com/reference/transactions/get-transaction */
 export async function createGr4vyAdapter(connection: Gr4vyConnection, http: HttpSettings): Promise<ProviderAdapter> {
   const client = new JsonHttpClient('GR4VY', connection.baseUrl, http);
-  const signer = await createGr4vyTokenSigner(connection.privateKey, 'payments-subgraph');
+  const signer = signingAhead(await createGr4vyTokenSigner(connection.privateKey, 'payments-subgraph'));
 
   /**
    * A freshly signed token per GraphQL request, shared by that request's Gr4vy calls: signing ES512
    * costs ~1.4 ms of CPU, so a token per call would make a 50-payment dashboard wait ~35 ms on
-   * signatures alone. Tokens live 30 s and are never reused by another request.
+   * signatures alone. Tokens live 30 s, are signed one request ahead (see `signingAhead`) and are
+   * never reused by another request.
    */
   async function headers(options: FetchOptions): Promise<Record<string, string>> {
     const token = await (options.scope ? options.scope.once('gr4vy:bearer', () => signer.sign()) : signer.sign());
