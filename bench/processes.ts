@@ -8,11 +8,12 @@ export interface Started {
 }
 
 /**
- * Starts a TypeScript entry point in its own process (the load generator must not share an event
- * loop with what it measures) and resolves with the first stdout line matching `ready`.
+ * Starts an entry point in its own process (the load generator must not share an event loop with
+ * what it measures) and resolves with the first stdout line matching `ready`. A `.ts` entry runs
+ * through tsx; a built `.js` one as production runs it.
  */
 export function startProcess(entry: string, env: Record<string, string>, ready: RegExp): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { loadConfig } from '../src/config/app-config.js';
+import { PROVIDERS, type Provider } from '../src/model/provider.js';
 import { readSchemaSdl } from '../src/graphql/schema.js';
 import { createLogger } from '../src/log/logger.js';
 import { ProviderRegistry } from '../src/providers/registry.js';
@@ -44,7 +45,7 @@ const credentials = {
   UCS_CONNECTOR_CONFIG: JSON.stringify({ api_key: secret() }),
 };
 
-type SimulatorUrls = Record<'PRIMER' | 'GR4VY' | 'KUIKPOS' | 'ORCARAIL' | 'UCS', string>;
+type SimulatorUrls = Record<Provider, string>;
 
 /** The subgraph's environment for the simulators: their credentials and where they listen. */
 function simulatorEnv(urls: SimulatorUrls): Record<string, string> {
@@ -58,24 +59,30 @@ function simulatorEnv(urls: SimulatorUrls): Record<string, string> {
   };
 }
 
+/** Every provider's simulator, each in its own process as each provider is its own service. */
 async function simulators(latencyMs: number, faults = { errorRate: 0, stallRate: 0 }): Promise<SimulatorUrls> {
-  const { child, line } = await startProcess(
-    'bench/simulators.ts',
-    { LATENCY_MS: String(latencyMs), ERROR_RATE: String(faults.errorRate), STALL_RATE: String(faults.stallRate), ...credentials },
-    /^SIMULATORS /,
+  const started = await Promise.all(
+    PROVIDERS.map(async (provider) => {
+      const { child, line } = await startProcess(
+        'bench/simulators.ts',
+        { PROVIDER: provider, LATENCY_MS: String(latencyMs), ERROR_RATE: String(faults.errorRate), STALL_RATE: String(faults.stallRate), ...credentials },
+        /^SIMULATOR /,
+      );
+      children.push(child);
+      return [provider, line.trim().split(' ')[2]!] as const;
+    }),
   );
-  children.push(child);
-  return JSON.parse(line.slice('SIMULATORS '.length)) as SimulatorUrls;
+  return Object.fromEntries(started) as SimulatorUrls;
 }
 
-/** The real entry point (`src/main.ts`), configured as in production against the simulators. */
+/** The production artifact (`npm run build`'s `dist/src/main.js`), configured as in production against the simulators. */
 async function subgraph(urls: SimulatorUrls): Promise<string> {
   return (await subgraphProcess(urls)).url;
 }
 
 async function subgraphProcess(urls: SimulatorUrls): Promise<{ url: string; pid: number }> {
   const { child, line } = await startProcess(
-    'src/main.ts',
+    'dist/src/main.js',
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
