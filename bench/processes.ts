@@ -18,16 +18,30 @@ export function startProcess(entry: string, env: Record<string, string>, ready: 
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = buffer.split('\n').find((line) => ready.test(line));
-      if (match) resolve({ child, line: match });
-    });
+  const exited = new Promise<never>((_, reject) => {
     child.once('exit', (code) => {
       reject(new Error(`${entry} exited (${String(code)}) before it was ready`));
     });
+  });
+  return Promise.race([nextLine(child, ready), exited]).then((line) => ({ child, line }));
+}
+
+/**
+ * The first complete line `child` prints to stdout from now on that matches `pattern`. The child's
+ * stdout keeps flowing afterwards, so a chatty child never blocks on a full pipe.
+ */
+export function nextLine(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve) => {
+    let partial = '';
+    const onData = (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      const match = lines.find((line) => pattern.test(line));
+      if (match === undefined) return;
+      child.stdout?.off('data', onData);
+      resolve(match);
+    };
+    child.stdout?.on('data', onData);
   });
 }
 
