@@ -23,6 +23,12 @@ export enum ErrorCode {
   PROVIDER_OVERLOADED = 'PROVIDER_OVERLOADED',
   /** The provider rejected the request for a reason it did not classify (an undocumented 4xx). */
   PROVIDER_REJECTED = 'PROVIDER_REJECTED',
+  /**
+   * One amount field the provider sent cannot be represented exactly (unknown currency, more decimals
+   * than its currency has, negative, or beyond Int64): that field is null, the rest of the payment
+   * arrives. `extensions.reason` says which.
+   */
+  AMOUNT_NOT_REPRESENTABLE = 'AMOUNT_NOT_REPRESENTABLE',
   /** The client went away before the provider answered; a connected client never sees it. */
   REQUEST_CANCELLED = 'REQUEST_CANCELLED',
   /** A bug on our side; details are in the logs, never in the response. */
@@ -44,6 +50,7 @@ export function isRetryable(code: ErrorCode): boolean {
     case ErrorCode.PROVIDER_AUTH_FAILED:
     case ErrorCode.PROVIDER_BAD_RESPONSE:
     case ErrorCode.PROVIDER_REJECTED:
+    case ErrorCode.AMOUNT_NOT_REPRESENTABLE:
     case ErrorCode.INTERNAL_SERVER_ERROR:
       return false;
     default: {

@@ -66,6 +66,8 @@ function messageFor(code: ErrorCode, name: string): string {
       return `${name} rejected the request`;
     case ErrorCode.PROVIDER_OVERLOADED:
       return `Too many ${name} calls are in flight`;
+    case ErrorCode.AMOUNT_NOT_REPRESENTABLE:
+      return `${name} sent an amount this service cannot represent exactly`;
     case ErrorCode.REQUEST_CANCELLED:
       return `The request ended before ${name} answered`;
     case ErrorCode.INTERNAL_SERVER_ERROR:

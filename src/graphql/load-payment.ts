@@ -31,7 +31,8 @@ function logFailure(context: GraphQLContext, key: PaymentKey, error: unknown): v
   if (error instanceof PaymentLookupError && error.code !== ErrorCode.REQUEST_CANCELLED) {
     const level = error.retryable ? 'warn' : 'info';
     context.logger[level](
-      { reqId: context.requestId, provider: key.provider, paymentId: key.id, code: error.code, upstreamStatus: error.upstreamStatus },
+      // The message says why (e.g. a body for another payment); it never carries provider bodies.
+      { reqId: context.requestId, provider: key.provider, paymentId: key.id, code: error.code, upstreamStatus: error.upstreamStatus, reason: error.message },
       'payment lookup failed',
     );
   }

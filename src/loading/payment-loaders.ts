@@ -4,10 +4,9 @@ import { lookupError } from '../errors/payment-lookup-error.js';
 import type { Payment, Transaction } from '../model/payment.js';
 import { paymentKeyString, type PaymentKey } from '../model/provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { FetchOptions } from '../providers/adapter.js';
 import { paymentIdProblem } from './payment-id.js';
 import { resilientCall } from '../resilience/resilient-call.js';
-import { RequestScope } from './request-scope.js';
+import type { RequestScope } from './request-scope.js';
 
 /** One dispatched batch: which keys a loader sent to the providers together, in key order. */
 export interface DispatchedBatch {
@@ -24,23 +23,23 @@ export interface PaymentLoaders {
 export interface PaymentLoaderOptions {
   /** Told of every batch: used for debug logging and by tests asserting the batches dispatched. */
   readonly onBatch?: (batch: DispatchedBatch) => void;
-  /** The request the loaders serve (its shared values and cancellation); a fresh one by default. */
-  readonly scope?: RequestScope;
+  /** The request the loaders serve: its deadline, cancellation and shared values. */
+  readonly scope: RequestScope;
 }
 
 /**
  * A new pair of loaders for one GraphQL request. Never share them across requests: their cache
  * would serve one caller's payment to another.
  */
-export function createPaymentLoaders(registry: ProviderRegistry, options: PaymentLoaderOptions = {}): PaymentLoaders {
-  const fetchOptions: FetchOptions = { scope: options.scope ?? new RequestScope() };
+export function createPaymentLoaders(registry: ProviderRegistry, options: PaymentLoaderOptions): PaymentLoaders {
+  const { scope } = options;
   return {
     payment: new DataLoader<PaymentKey, Payment, string>(
-      (keys) => loadPaymentBatch(registry, keys, fetchOptions, options.onBatch),
+      (keys) => loadPaymentBatch(registry, keys, scope, options.onBatch),
       { cacheKeyFn: paymentKeyString },
     ),
     transactions: new DataLoader<Payment, Transaction[], string>(
-      (payments) => loadTransactionsBatch(registry, payments, fetchOptions, options.onBatch),
+      (payments) => loadTransactionsBatch(registry, payments, scope, options.onBatch),
       { cacheKeyFn: paymentKeyString },
     ),
   };
@@ -54,28 +53,26 @@ export function createPaymentLoaders(registry: ProviderRegistry, options: Paymen
 async function loadPaymentBatch(
   registry: ProviderRegistry,
   keys: readonly PaymentKey[],
-  fetchOptions: FetchOptions,
+  scope: RequestScope,
   onBatch: PaymentLoaderOptions['onBatch'],
 ): Promise<Array<Payment | Error>> {
   onBatch?.({ loader: 'payment', keys });
-  return settleEach(keys, (key) => loadOnePayment(registry, key, fetchOptions));
+  return settleEach(keys, (key) => loadOnePayment(registry, key, scope));
 }
 
-async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, fetchOptions: FetchOptions): Promise<Payment> {
+async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, requester: RequestScope): Promise<Payment> {
   const runtime = registry.get(key.provider);
   if (!runtime) throw lookupError(ErrorCode.PROVIDER_NOT_CONFIGURED, key.provider);
   const problem = paymentIdProblem(key.id) ?? runtime.adapter.idProblem?.(key.id);
   if (problem) throw lookupError(ErrorCode.BAD_USER_INPUT, key.provider, { detail: problem });
   // Concurrent requests for this payment share one call (cancelled only when all of them have left).
-  return runtime.flights.run(key.id, fetchOptions.scope ?? new RequestScope(), (scope) =>
-    resilientCall(runtime, scope, () => runtime.adapter.fetchPayment(key.id, { scope })),
-  );
+  return runtime.flights.run(key.id, requester, (scope) => resilientCall(runtime, scope, () => runtime.adapter.fetchPayment(key.id, scope)));
 }
 
 async function loadTransactionsBatch(
   registry: ProviderRegistry,
   payments: readonly Payment[],
-  fetchOptions: FetchOptions,
+  scope: RequestScope,
   onBatch: PaymentLoaderOptions['onBatch'],
 ): Promise<Array<Transaction[] | Error>> {
   onBatch?.({ loader: 'transactions', keys: payments.map(({ provider, id }) => ({ provider, id })) });
@@ -83,8 +80,7 @@ async function loadTransactionsBatch(
     const runtime = registry.get(payment.provider);
     if (!runtime?.adapter.fetchTransactions) return payment.transactions ?? [];
     const { adapter } = runtime;
-    const scope = fetchOptions.scope ?? new RequestScope();
-    return resilientCall(runtime, scope, () => adapter.fetchTransactions!(payment, fetchOptions));
+    return resilientCall(runtime, scope, () => adapter.fetchTransactions!(payment, scope));
   });
 }
 

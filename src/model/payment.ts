@@ -1,6 +1,18 @@
 import type { Money } from './money.js';
 import type { Provider } from './provider.js';
+import type { UnreadableFields } from './readable-amounts.js';
+import type { AmountDiscrepancy, RefundState } from './refunds.js';
 import type { PaymentStatus } from './status.js';
+
+/** The payment's amount fields: each one that could not be represented is listed in `unreadable`. */
+export type PaymentAmountField = 'amount' | 'authorizedAmount' | 'capturedAmount' | 'refundedAmount' | 'merchantFee';
+
+/**
+ * Whose figure `amount` is. UCS's Get echoes back the amount its caller sent (connector-service
+ * initialises the response amount from the request), so there it is the caller's expectation,
+ * not the provider's proof.
+ */
+export type AmountSource = 'PROVIDER' | 'CALLER_EXPECTATION';
 
 /**
  * The unified payment model. It imports neither GraphQL nor any provider's wire format: provider
@@ -8,15 +20,24 @@ import type { PaymentStatus } from './status.js';
  * because every provider leaves almost anything out (PROVIDERS.md pitfall 12).
  */
 export interface Payment {
+  /** Exactly the id that was asked for: a body for another id is refused before it gets here. */
   readonly id: string;
   readonly provider: Provider;
   readonly status: PaymentStatus;
   /** The provider's raw status string, kept verbatim for support tickets. */
   readonly providerStatus: string;
+  /** Whether the state can no longer change by itself, from the provider's facts (see StatusReading). */
+  readonly isFinal: boolean;
   readonly amount?: Money;
+  readonly amountSource?: AmountSource;
   readonly authorizedAmount?: Money;
   readonly capturedAmount?: Money;
   readonly refundedAmount?: Money;
+  readonly refundState?: RefundState;
+  /** Amounts in the provider's body that contradict each other; empty when they agree. */
+  readonly discrepancies: readonly AmountDiscrepancy[];
+  /** Amount fields the provider sent that cannot be represented, and why. */
+  readonly unreadable?: UnreadableFields<PaymentAmountField>;
   /** The merchant's order reference as the provider knows it. */
   readonly orderId?: string;
   readonly customer?: Customer;
@@ -93,6 +114,7 @@ export interface Transaction {
   readonly status?: PaymentStatus;
   readonly providerStatus?: string;
   readonly amount?: Money;
+  readonly unreadable?: UnreadableFields<'amount'>;
   readonly createdAt?: Date;
   readonly processorTransactionId?: string;
   /** For on-chain payments (OrcaRail): the blockchain transaction hash. */

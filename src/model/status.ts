@@ -22,30 +22,20 @@ export const PAYMENT_STATUSES = [
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
- * Whether the status can no longer change by itself. Mirrors hyperswitch's
- * `IntentStatus::is_in_terminal_state` (Succeeded, Failed, Cancelled, PartiallyCaptured, Expired).
- * A final payment can still be refunded; refunds show in the amounts, not the status.
+ * A provider's status read onto the unified scale, with whether it can still change. Finality is
+ * the provider's own fact (its capture flags, what is left to capture, pending settlement), decided
+ * in each provider's transform: the same unified status can be final for one provider and not for
+ * another (a Gr4vy partial capture may be followed by more; a UCS `PARTIAL_CHARGED` may not). A
+ * final payment can still be refunded; refunds show in `refundState`, not here.
  */
-export function isFinalStatus(status: PaymentStatus): boolean {
-  switch (status) {
-    case 'CAPTURED':
-    case 'PARTIALLY_CAPTURED':
-    case 'CANCELLED':
-    case 'DECLINED':
-    case 'FAILED':
-    case 'EXPIRED':
-      return true;
-    case 'REQUIRES_PAYMENT_METHOD':
-    case 'REQUIRES_CONFIRMATION':
-    case 'REQUIRES_ACTION':
-    case 'PROCESSING':
-    case 'AUTHORIZED':
-    case 'UNKNOWN':
-      return false;
-    default:
-      return assertNever(status);
-  }
+export interface StatusReading {
+  readonly status: PaymentStatus;
+  readonly isFinal: boolean;
 }
+
+/** Shorthands for the readings the transforms' tables are written in. */
+export const final = (status: PaymentStatus): StatusReading => ({ status, isFinal: true });
+export const notFinal = (status: PaymentStatus): StatusReading => ({ status, isFinal: false });
 
 /** Compile-time exhaustiveness: a new enum member makes every switch that forgot it fail the typecheck. */
 export function assertNever(value: never): never {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DecimalText } from '../model/money.js';
 import { RequestLog, type RecordedRequest } from './request-log.js';
 
 export type { RecordedRequest } from './request-log.js';
@@ -19,7 +20,11 @@ export type SimulatedFault =
 export interface SimulatedResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
-  /** An object is sent as JSON; a string is sent verbatim. */
+  /**
+   * An object is sent as JSON; a string is sent verbatim. Inside an object, a bigint or a
+   * `DecimalText` is written as the bare JSON number it stands for, digit for digit (providers send
+   * int64 amounts and long decimals that a float cannot hold).
+   */
   readonly body?: unknown;
 }
 
@@ -204,10 +209,19 @@ function serialize(body: unknown): string {
   if (typeof body !== 'object' || body === null) return JSON.stringify(body);
   let text = serialized.get(body);
   if (text === undefined) {
-    text = JSON.stringify(body);
+    text = JSON.stringify(body, exactNumbers).replace(EXACT_NUMBER, '$1');
     serialized.set(body, text);
   }
   return text;
+}
+
+const EXACT_NUMBER = /"\\u0000number:(-?[\d.eE+-]+)"/g;
+
+/** Marks exact numbers, which JSON.stringify cannot write, for `serialize` to unquote. */
+function exactNumbers(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return `\u0000number:${value.toString()}`;
+  if (value instanceof DecimalText) return `\u0000number:${value.text}`;
+  return value;
 }
 
 function write(response: ServerResponse, socket: Socket, outcome: SimulatedOutcome): void {

@@ -3,12 +3,12 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { GR4VY_FAULT_IDS, GR4VY_SAMPLE_IDS } from '../../src/providers/gr4vy/fixtures.js';
 import { KUIKPOS_SAMPLE_IDS } from '../../src/providers/kuikpos/fixtures.js';
 import { PaymentStatus } from '../../src/providers/ucs/__generated__/types/PaymentStatus.js';
-import { mapUcsStatus } from '../../src/providers/ucs/transform.js';
+import { readUcsStatus } from '../../src/providers/ucs/transform.js';
 import { FAULT_NAMES, type FaultName } from '../../src/simulation/faults.js';
 import { resetCounters, startTestApp, type TestApp } from '../helpers/harness.js';
 
 const PAYMENT = `query($id: ID!, $provider: Provider!) { payment(id: $id, provider: $provider) {
-  id provider status providerStatus amount { minorUnits decimal currency } statusReason { code message } nextAction { type url } } }`;
+  id provider status providerStatus isFinal amount { minorUnits decimal currency } statusReason { code message } nextAction { type url } } }`;
 const PAYMENTS = `query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status } }`;
 
 type HttpProvider = 'PRIMER' | 'GR4VY' | 'KUIKPOS' | 'ORCARAIL';
@@ -80,6 +80,8 @@ describe('all five providers through the server, against their simulators', () =
       [KUIKPOS_SAMPLE_IDS.success, 'CAPTURED', 'SUCCESS'],
       [KUIKPOS_SAMPLE_IDS.successInstallments, 'CAPTURED', 'SUCCESS'],
       [KUIKPOS_SAMPLE_IDS.preAuthorized, 'AUTHORIZED', 'SUCCESS'],
+      [KUIKPOS_SAMPLE_IDS.successAuth, 'AUTHORIZED', 'SUCCESS'],
+      [KUIKPOS_SAMPLE_IDS.successTypeNotStated, 'AUTHORIZED', 'SUCCESS'],
       [KUIKPOS_SAMPLE_IDS.failed, 'FAILED', 'FAILED'],
       [KUIKPOS_SAMPLE_IDS.enrolled, 'REQUIRES_ACTION', 'ENROLLED'],
       [KUIKPOS_SAMPLE_IDS.cancelled, 'CANCELLED', 'CANCELLED'],
@@ -95,9 +97,12 @@ describe('all five providers through the server, against their simulators', () =
       expect(data?.payment.amount).toEqual({ minorUnits: '10050', decimal: '100.50', currency: 'TRY' });
     });
 
-    it('answers an amount that is not exact in its currency with PROVIDER_BAD_RESPONSE', async () => {
-      const response = await app.query(PAYMENT, { id: KUIKPOS_SAMPLE_IDS.inexactAmount, provider: 'KUIKPOS' });
-      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'PROVIDER_BAD_RESPONSE', provider: 'KUIKPOS' });
+    it('answers an amount that is not exact in its currency with an error at that field, the payment still arriving', async () => {
+      const response = await app.query<{ payment: Record<string, unknown> }>(PAYMENT, { id: KUIKPOS_SAMPLE_IDS.inexactAmount, provider: 'KUIKPOS' });
+      expect(response.data?.payment).toMatchObject({ status: 'CAPTURED', amount: null });
+      expect(response.errors?.map((e) => [e.path, e.extensions])).toEqual([
+        [['payment', 'amount'], { code: 'AMOUNT_NOT_REPRESENTABLE', provider: 'KUIKPOS', retryable: false, reason: 'INEXACT_AMOUNT' }],
+      ]);
     });
 
     it('answers an unknown id with PAYMENT_NOT_FOUND', async () => {
@@ -156,24 +161,28 @@ describe('all five providers through the server, against their simulators', () =
       const id = `pi_${status.toLowerCase()}~1000~USD`;
       const { data, errors } = await app.query<{ payment: Record<string, unknown> }>(PAYMENT, { id, provider: 'UCS' });
       expect(errors).toBeUndefined();
-      expect(data?.payment).toMatchObject({ id, provider: 'UCS', status: mapUcsStatus(status), providerStatus: status });
+      expect(data?.payment).toMatchObject({ id, provider: 'UCS', status: readUcsStatus(status).status, isFinal: readUcsStatus(status).isFinal, providerStatus: status });
       expect(app.simulator('UCS').callsTo(`pi_${status.toLowerCase()}`)).toBe(1);
     });
 
-    it('sends the amount and capture method from the id: Adyen-style statuses depend on it', async () => {
-      const manual = await app.query<{ payment: { status: string } }>(PAYMENT, { id: 'pi_adyen_authorised~5000~EUR~MANUAL', provider: 'UCS' });
-      const automatic = await app.query<{ payment: { status: string; amount: unknown } }>(PAYMENT, { id: 'pi_adyen_authorised~5000~EUR', provider: 'UCS' });
-      expect(manual.data?.payment.status).toBe('AUTHORIZED');
+    it('reads an id without a capture method under MANUAL, so an Adyen authorization is never CHARGED by default', async () => {
+      const safe = await app.query<{ payment: { status: string; isFinal: boolean } }>(PAYMENT, { id: 'pi_adyen_authorised~5000~EUR', provider: 'UCS' });
+      const automatic = await app.query<{ payment: { status: string; amount: unknown } }>(PAYMENT, { id: 'pi_adyen_authorised~5000~EUR~AUTOMATIC', provider: 'UCS' });
+      expect(safe.data?.payment).toMatchObject({ status: 'AUTHORIZED', isFinal: false });
       expect(automatic.data?.payment.status).toBe('CAPTURED');
       expect(automatic.data?.payment.amount).toEqual({ minorUnits: '5000', decimal: '50.00', currency: 'EUR' });
+      expect(app.simulator('UCS').requests.map((request) => request.path)).toEqual(['pi_adyen_authorised', 'pi_adyen_authorised']);
     });
 
-    it('refuses an id without amount and currency as BAD_USER_INPUT, without calling UCS', async () => {
-      const response = await app.query(PAYMENT, { id: 'pi_charged', provider: 'UCS' });
-      expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', provider: 'UCS', retryable: false });
-      expect(response.errors?.[0]?.message).toContain('<connector transaction id>~<amount in minor units>~<ISO 4217 currency>');
-      expect(app.simulator('UCS').totalCalls).toBe(0);
-    });
+    it.each(['pi_charged', 'pi_charged~01000~USD', 'pi_charged~1000~usd', 'pi_charged~1000~USD~MANUAL', 'pi_charged~1000~USD~toString'])(
+      'refuses %s as BAD_USER_INPUT naming the format, without calling UCS',
+      async (id) => {
+        const response = await app.query(PAYMENT, { id, provider: 'UCS' });
+        expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', provider: 'UCS', retryable: false });
+        expect(response.errors?.[0]?.message).toContain('<connector transaction id>~<amount in minor units>~<currency>');
+        expect(app.simulator('UCS').totalCalls).toBe(0);
+      },
+    );
 
     it('keeps a decline reported in-band as payment data', async () => {
       const { data } = await app.query<{ payment: Record<string, unknown> }>(PAYMENT, { id: 'pi_declined_in_band~999~USD', provider: 'UCS' });

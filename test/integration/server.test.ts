@@ -53,8 +53,8 @@ describe('payments subgraph over HTTP, against the simulators', () => {
       ['pay_pending', 'PROCESSING', false],
       ['pay_pending_3ds', 'REQUIRES_ACTION', false],
       ['pay_authorized', 'AUTHORIZED', false],
-      ['pay_settling', 'CAPTURED', true],
-      ['pay_partially_settled', 'PARTIALLY_CAPTURED', true],
+      ['pay_settling', 'CAPTURED', false], // settlement pending
+      ['pay_partially_settled', 'PARTIALLY_CAPTURED', false], // settlement still under way
       ['pay_settled', 'CAPTURED', true],
       ['pay_declined', 'DECLINED', true],
       ['pay_failed', 'FAILED', true],

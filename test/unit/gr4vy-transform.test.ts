@@ -1,22 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GR4VY_REFUNDS, GR4VY_SAMPLE_IDS, GR4VY_TRANSACTIONS } from '../../src/providers/gr4vy/fixtures.js';
-import {
-  mapGr4vyRefundStatus,
-  mapGr4vyStatus,
-  transformGr4vyRefund,
-  transformGr4vyTransaction,
-} from '../../src/providers/gr4vy/transform.js';
-import {
-  GR4VY_REFUND_STATUSES,
-  GR4VY_TRANSACTION_STATUSES,
-  gr4vyRefundSchema,
-  gr4vyTransactionSchema,
-} from '../../src/providers/gr4vy/wire.js';
+import { mapGr4vyRefundStatus, readGr4vyStatus, transformGr4vyRefund, transformGr4vyTransaction } from '../../src/providers/gr4vy/transform.js';
+import { GR4VY_REFUND_STATUSES, gr4vyRefundSchema, gr4vyTransactionSchema } from '../../src/providers/gr4vy/wire.js';
+import { money } from '../helpers/money.js';
+import { gr4vySpec, specEnum } from '../helpers/provider-specs.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/gr4vy/${name}`, import.meta.url), 'utf8'));
 const fetchedAt = new Date('2026-11-22T12:00:00.000Z');
-const transform = (body: unknown) => transformGr4vyTransaction(gr4vyTransactionSchema.parse(body), { fetchedAt });
+const transform = (body: unknown) => {
+  const wire = gr4vyTransactionSchema.parse(body);
+  return transformGr4vyTransaction(wire, { id: wire.id, fetchedAt });
+};
+const usd = (minor: number) => money(minor, 'USD');
+const captured = (body: Record<string, unknown>) =>
+  transform({ id: 'x', status: 'capture_succeeded', currency: 'USD', amount: 5_000, authorized_amount: 5_000, refunded_amount: 0, ...body });
 
 describe('Gr4vy transform', () => {
   it('maps the spec example transaction', () => {
@@ -26,10 +24,12 @@ describe('Gr4vy transform', () => {
       provider: 'GR4VY',
       status: 'AUTHORIZED',
       providerStatus: 'authorization_succeeded',
-      amount: { minorUnits: 1299n, currency: 'EUR' },
-      authorizedAmount: { minorUnits: 1299n, currency: 'EUR' },
-      capturedAmount: { minorUnits: 1299n, currency: 'EUR' },
-      refundedAmount: { minorUnits: 1299n, currency: 'EUR' },
+      isFinal: false,
+      amount: money(1299, 'EUR'),
+      authorizedAmount: money(1299, 'EUR'),
+      capturedAmount: money(1299, 'EUR'),
+      refundedAmount: money(1299, 'EUR'),
+      refundState: 'FULL',
       orderId: 'transaction-12345',
       card: { network: 'VISA', last4: '1234', expiryMonth: 12, expiryYear: 2030, issuerCountry: 'US' },
       paymentMethodType: 'card',
@@ -58,9 +58,46 @@ describe('Gr4vy transform', () => {
     });
   });
 
-  it('reads capture_succeeded with less captured than authorized as a partial capture', () => {
-    expect(transform(GR4VY_TRANSACTIONS[GR4VY_SAMPLE_IDS.partiallyCaptured]).status).toBe('PARTIALLY_CAPTURED');
-    expect(transform(GR4VY_TRANSACTIONS[GR4VY_SAMPLE_IDS.captured]).status).toBe('CAPTURED');
+  it('reads capture_succeeded with less captured than authorized as a partial capture that may still grow', () => {
+    expect(transform(GR4VY_TRANSACTIONS[GR4VY_SAMPLE_IDS.partiallyCaptured])).toMatchObject({ status: 'PARTIALLY_CAPTURED', isFinal: false });
+    expect(transform(GR4VY_TRANSACTIONS[GR4VY_SAMPLE_IDS.captured])).toMatchObject({ status: 'CAPTURED', isFinal: true });
+  });
+
+  it('does not call capture_succeeded with nothing captured CAPTURED', () => {
+    expect(captured({ captured_amount: 0 })).toMatchObject({ status: 'AUTHORIZED', isFinal: false, capturedAmount: usd(0) });
+    // Unreadable (negative) captured amount: no proof either.
+    expect(captured({ captured_amount: -1 })).toMatchObject({ status: 'AUTHORIZED', isFinal: false, unreadable: { capturedAmount: { problem: 'NEGATIVE_AMOUNT' } } });
+  });
+
+  it('compares a capture with authorized_amount, which gift cards can make smaller than amount', () => {
+    expect(captured({ authorized_amount: 3_000, captured_amount: 3_000 })).toMatchObject({ status: 'CAPTURED', isFinal: true });
+  });
+
+  it('surfaces more captured than authorized', () => {
+    expect(captured({ captured_amount: 6_000 })).toMatchObject({ status: 'CAPTURED', discrepancies: ['CAPTURED_MORE_THAN_AUTHORIZED'] });
+  });
+
+  it('reads refunded_amount into the refund state, and over-refunds as inconsistent', () => {
+    expect(captured({ captured_amount: 5_000, refunded_amount: 2_000 })).toMatchObject({ refundState: 'PARTIAL', refundedAmount: usd(2_000) });
+    expect(captured({ captured_amount: 5_000, refunded_amount: 5_000 })).toMatchObject({ refundState: 'FULL' });
+    expect(captured({ captured_amount: 5_000, refunded_amount: 7_000 })).toMatchObject({
+      refundState: 'INCONSISTENT',
+      discrepancies: ['REFUNDED_MORE_THAN_CAPTURED'],
+    });
+  });
+
+  it('accepts every integer the spec allows, and marks the amounts it cannot represent', () => {
+    // The spec types amounts as plain `integer`: negative and huge values are spec-valid bodies.
+    const payment = transform({ id: 'x', status: 'authorization_succeeded', currency: 'USD', amount: -5, authorized_amount: 10 });
+    expect(payment).toMatchObject({ status: 'AUTHORIZED', authorizedAmount: usd(10), unreadable: { amount: { problem: 'NEGATIVE_AMOUNT' } } });
+    expect(payment.amount).toBeUndefined();
+  });
+
+  it('never assumes 2 decimals for a code that is not ISO 4217', () => {
+    // `^[A-Z]{3}$` is the spec's whole rule for `currency`.
+    const payment = transform({ id: 'x', status: 'authorization_succeeded', currency: 'ABC', amount: 500, authorized_amount: 500 });
+    expect(payment).toMatchObject({ status: 'AUTHORIZED', unreadable: { amount: { problem: 'UNKNOWN_CURRENCY' }, authorizedAmount: { problem: 'UNKNOWN_CURRENCY' } } });
+    expect(payment.amount).toBeUndefined();
   });
 
   it('derives authorization and capture transactions from the body', () => {
@@ -93,7 +130,7 @@ describe('Gr4vy transform', () => {
       type: 'REFUND',
       status: 'CAPTURED',
       providerStatus: 'succeeded',
-      amount: { minorUnits: 1299n, currency: 'EUR' },
+      amount: money(1299, 'EUR'),
       processorTransactionId: 'refund_xYqd43gySMtori',
       reason: 'Refund due to user request.',
     });
@@ -106,32 +143,44 @@ describe('Gr4vy transform', () => {
   });
 });
 
-describe('Gr4vy status mapping', () => {
+describe('Gr4vy status mapping: every TransactionStatus value of the spec', () => {
+  // status and isFinal with the full amount captured; capture_succeeded's other cases are above.
   const expected = {
-    processing: 'PROCESSING',
-    buyer_approval_pending: 'REQUIRES_ACTION',
-    authorization_succeeded: 'AUTHORIZED',
-    authorization_failed: 'FAILED',
-    authorization_declined: 'DECLINED',
-    capture_pending: 'PROCESSING',
-    capture_succeeded: 'CAPTURED',
-    authorization_void_pending: 'PROCESSING',
-    authorization_voided: 'CANCELLED',
+    processing: ['PROCESSING', false],
+    buyer_approval_pending: ['REQUIRES_ACTION', false],
+    authorization_succeeded: ['AUTHORIZED', false],
+    authorization_failed: ['FAILED', true],
+    authorization_declined: ['DECLINED', true],
+    capture_pending: ['PROCESSING', false],
+    capture_succeeded: ['CAPTURED', true],
+    authorization_void_pending: ['PROCESSING', false],
+    authorization_voided: ['CANCELLED', true],
   } as const;
 
-  it('covers every documented status', () => {
-    expect(Object.keys(expected).sort()).toEqual([...GR4VY_TRANSACTION_STATUSES].sort());
+  it('covers exactly the values of the spec enum', () => {
+    expect(Object.keys(expected).sort()).toEqual(specEnum(gr4vySpec(), 'TransactionStatus').sort());
   });
 
-  it.each(Object.entries(expected))('%s → %s', (raw, unified) => {
-    expect(mapGr4vyStatus(raw, 100, 100)).toBe(unified);
+  it.each(Object.entries(expected))('%s → %j', (raw, [status, isFinal]) => {
+    expect(readGr4vyStatus(raw, usd(100), usd(100))).toEqual({ status, isFinal });
   });
 
-  it('maps unknown statuses to UNKNOWN', () => {
-    expect(mapGr4vyStatus('authorization_expired', 0, 0)).toBe('UNKNOWN');
+  it.each([
+    ['nothing captured', usd(0), usd(100), 'AUTHORIZED', false],
+    ['captured unreadable', undefined, usd(100), 'AUTHORIZED', false],
+    ['part captured', usd(40), usd(100), 'PARTIALLY_CAPTURED', false],
+    ['authorized unreadable', usd(40), undefined, 'CAPTURED', false],
+    ['all captured', usd(100), usd(100), 'CAPTURED', true],
+  ] as const)('capture_succeeded, %s → %s (final: %s)', (_case, capturedAmount, authorizedAmount, status, isFinal) => {
+    expect(readGr4vyStatus('capture_succeeded', capturedAmount, authorizedAmount)).toEqual({ status, isFinal });
   });
 
-  it('maps every refund status', () => {
+  it('maps unknown statuses to UNKNOWN, not final', () => {
+    expect(readGr4vyStatus('authorization_expired', undefined, undefined)).toEqual({ status: 'UNKNOWN', isFinal: false });
+  });
+
+  it('maps every refund status of the spec', () => {
+    expect([...GR4VY_REFUND_STATUSES].sort()).toEqual(specEnum(gr4vySpec(), 'RefundStatus').sort());
     expect(GR4VY_REFUND_STATUSES.map(mapGr4vyRefundStatus)).toEqual(['PROCESSING', 'CAPTURED', 'FAILED', 'DECLINED', 'CANCELLED']);
     expect(mapGr4vyRefundStatus('reversed')).toBe('UNKNOWN');
   });

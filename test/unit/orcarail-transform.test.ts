@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ORCARAIL_PAYMENTS, ORCARAIL_SEED_EXAMPLE } from '../../src/providers/orcarail/fixtures.js';
-import { mapOrcarailStatus, transformOrcarailIntent } from '../../src/providers/orcarail/transform.js';
+import { readOrcarailStatus, transformOrcarailIntent } from '../../src/providers/orcarail/transform.js';
 import { ORCARAIL_STATUSES, orcarailIntentBodySchema } from '../../src/providers/orcarail/wire.js';
+import { money } from '../helpers/money.js';
 
 const fetchedAt = new Date('2026-11-22T12:00:00.000Z');
-const transform = (body: unknown) => transformOrcarailIntent(orcarailIntentBodySchema.parse(body), { fetchedAt });
+const transform = (body: unknown) => {
+  const wire = orcarailIntentBodySchema.parse(body);
+  return transformOrcarailIntent(wire, { id: wire.id, fetchedAt });
+};
+const transfer = (status: string, amount: string, currency: string) => ({
+  id: 'txn_1',
+  status,
+  amount,
+  currency,
+  hash: status === 'completed' ? '0xabc' : null,
+  createdAt: '2026-11-20T10:20:00.000Z',
+});
 
 describe('OrcaRail transform', () => {
   it('maps the seed\'s own example', () => {
@@ -14,8 +26,9 @@ describe('OrcaRail transform', () => {
       provider: 'ORCARAIL',
       status: 'CAPTURED',
       providerStatus: 'succeeded',
-      amount: { minorUnits: 10_000n, currency: 'USD' },
-      capturedAmount: { minorUnits: 10_000n, currency: 'USD' },
+      isFinal: true,
+      amount: money(10_000, 'USD'),
+      capturedAmount: money(10_000, 'USD'),
       orderId: '12345',
       customer: { id: '67890' },
       paymentMethodType: 'crypto',
@@ -51,30 +64,70 @@ describe('OrcaRail transform', () => {
     expect(succeededLate.status).toBe('CAPTURED');
   });
 
-  it('keeps decimal strings exact and leaves the amount out for a non-ISO currency', () => {
+  it('keeps a processing intent open past expiresAt: its funds may still land on chain', () => {
+    const payment = transform({ ...ORCARAIL_SEED_EXAMPLE, status: 'processing', expiresAt: '2020-01-01T00:00:00.000Z', latestTransaction: transfer('pending', '100.00', 'usd') });
+    expect(payment).toMatchObject({ status: 'PROCESSING', isFinal: false, capturedAmount: money(0, 'USD') });
+  });
+
+  it('keeps decimal strings exact', () => {
     expect(transform({ ...ORCARAIL_SEED_EXAMPLE, amount: '0.29' }).amount?.minorUnits).toBe(29n);
-    const stablecoin = transform({ ...ORCARAIL_SEED_EXAMPLE, currency: 'usdc', latestTransaction: null });
-    expect(stablecoin.amount).toBeUndefined();
-    expect(stablecoin.providerStatus).toBe('succeeded');
     expect(orcarailIntentBodySchema.safeParse({ ...ORCARAIL_SEED_EXAMPLE, amount: 100 }).success).toBe(false);
+  });
+
+  it.each([
+    ['usdt', '99.123456', money(99_123_456, 'USDT', 6)],
+    ['usdc', '250.5', money(250_500_000, 'USDC', 6)],
+    ['btc', '0.00042', money(42_000, 'BTC', 8)],
+    ['eth', '12.000000000000000001', money(12_000_000_000_000_000_001n, 'ETH', 18)],
+  ])('reads %s amounts in the asset\'s own decimals, transaction included', (currency, amount, expected) => {
+    const payment = transform({ ...ORCARAIL_SEED_EXAMPLE, currency, amount, latestTransaction: transfer('completed', amount, currency) });
+    expect(payment).toMatchObject({ status: 'CAPTURED', amount: expected, capturedAmount: expected, transactions: [{ amount: expected }] });
+  });
+
+  it('reads a transaction in its own currency, never the intent\'s', () => {
+    // A USD intent paid with USDT: 99.123456 is exact in USDT and would not be in USD.
+    const payment = transform({ ...ORCARAIL_SEED_EXAMPLE, status: 'processing', latestTransaction: transfer('completed', '99.123456', 'usdt') });
+    expect(payment.transactions?.[0]?.amount).toEqual(money(99_123_456, 'USDT', 6));
+    // Money arrived, but how much in USD is not proven until OrcaRail says the intent succeeded.
+    expect(payment).toMatchObject({ status: 'PROCESSING', isFinal: false });
+    expect(payment.capturedAmount).toBeUndefined();
+  });
+
+  it('takes what a completed transfer moved as captured, in the intent\'s currency', () => {
+    const short = transform({ ...ORCARAIL_SEED_EXAMPLE, status: 'processing', latestTransaction: transfer('completed', '60.00', 'usd') });
+    expect(short).toMatchObject({ status: 'PROCESSING', capturedAmount: money(6_000, 'USD'), authorizedAmount: money(6_000, 'USD') });
+  });
+
+  it('makes an unknown asset unreadable rather than guessing its decimals', () => {
+    const payment = transform({ ...ORCARAIL_SEED_EXAMPLE, currency: 'doge', latestTransaction: null });
+    expect(payment).toMatchObject({ status: 'CAPTURED', providerStatus: 'succeeded', unreadable: { amount: { problem: 'UNKNOWN_CURRENCY' } } });
+    expect(payment.amount).toBeUndefined();
   });
 });
 
-describe('OrcaRail status mapping', () => {
+describe('OrcaRail status mapping: every status of the seed\'s table, and `completed`', () => {
   const now = new Date('2026-11-22T12:00:00.000Z');
-  it.each([
-    ['requires_payment_method', 'REQUIRES_PAYMENT_METHOD'],
-    ['requires_confirmation', 'REQUIRES_CONFIRMATION'],
-    ['processing', 'PROCESSING'],
-    ['succeeded', 'CAPTURED'],
-    ['completed', 'CAPTURED'],
-    ['canceled', 'CANCELLED'],
-    ['refunded', 'UNKNOWN'],
-  ])('%s → %s', (raw, unified) => {
-    expect(mapOrcarailStatus(raw, undefined, now)).toBe(unified);
-  });
+  const past = new Date('2026-01-01T00:00:00.000Z');
+  // [status while open, status past expiresAt]
+  const expected = {
+    requires_payment_method: [['REQUIRES_PAYMENT_METHOD', false], ['EXPIRED', true]],
+    requires_confirmation: [['REQUIRES_CONFIRMATION', false], ['EXPIRED', true]],
+    processing: [['PROCESSING', false], ['PROCESSING', false]],
+    succeeded: [['CAPTURED', true], ['CAPTURED', true]],
+    completed: [['CAPTURED', true], ['CAPTURED', true]],
+    canceled: [['CANCELLED', true], ['CANCELLED', true]],
+  } as const;
 
   it('covers every documented status', () => {
-    expect(ORCARAIL_STATUSES.map((s) => mapOrcarailStatus(s, undefined, now))).not.toContain('UNKNOWN');
+    expect(Object.keys(expected).sort()).toEqual([...ORCARAIL_STATUSES].sort());
+  });
+
+  it.each(Object.entries(expected))('%s → %j', (raw, [open, expired]) => {
+    expect(readOrcarailStatus(raw, undefined, now)).toEqual({ status: open[0], isFinal: open[1] });
+    expect(readOrcarailStatus(raw, past, now)).toEqual({ status: expired[0], isFinal: expired[1] });
+  });
+
+  it('maps anything else to UNKNOWN, not final', () => {
+    expect(readOrcarailStatus('refunded', undefined, now)).toEqual({ status: 'UNKNOWN', isFinal: false });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../../src/loading/payment-loaders.js';
+import { RequestScope } from '../../src/loading/request-scope.js';
 import type { PaymentKey } from '../../src/model/provider.js';
 import { GR4VY_SAMPLE_IDS } from '../../src/providers/gr4vy/fixtures.js';
 import { DEFAULT_HTTP_SETTINGS } from '../../src/providers/http/settings.js';
@@ -13,7 +14,7 @@ describe('payment loaders', () => {
   const batches: DispatchedBatch[] = [];
   const primer = () => registry.simulators.get('PRIMER')!;
   const gr4vy = () => registry.simulators.get('GR4VY')!;
-  const loaders = () => createPaymentLoaders(registry, { onBatch: (batch) => batches.push(batch) });
+  const loaders = () => createPaymentLoaders(registry, { scope: new RequestScope(), onBatch: (batch) => batches.push(batch) });
 
   beforeAll(async () => {
     registry = await ProviderRegistry.create({

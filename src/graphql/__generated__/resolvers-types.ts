@@ -24,6 +24,24 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** A contradiction between amounts in the provider's own answer. */
+export type AmountDiscrepancy =
+  /** More was captured than authorized. */
+  | 'CAPTURED_MORE_THAN_AUTHORIZED'
+  /** The refunds add up to more than was captured. */
+  | 'REFUNDED_MORE_THAN_CAPTURED'
+  /** A refund is in another currency than the capture, so the two cannot be compared. */
+  | 'REFUND_IN_OTHER_CURRENCY'
+  /** Two of the provider's refund sources disagree (e.g. processor totals and refund transactions); `refundedAmount` is the larger. */
+  | 'REFUND_SOURCES_DISAGREE';
+
+/** Whose figure `Payment.amount` is. */
+export type AmountSource =
+  /** The caller supplied it and the provider echoed it back (UCS: the amount in the payment id). Not proof of what the provider holds. */
+  | 'CALLER_EXPECTATION'
+  /** The provider reported it. */
+  | 'PROVIDER';
+
 /** Card details that are safe to display. The full card number never leaves this subgraph. */
 export type Card = {
   __typename?: 'Card';
@@ -81,11 +99,17 @@ export type MetadataEntry = {
 /** An exact amount of money. */
 export type Money = {
   __typename?: 'Money';
-  /** ISO 4217 currency code, upper case. */
+  /** ISO 4217 currency code (current or historic), or a crypto asset's ticker (`BTC`, `ETH`, `USDT`, `USDC`); upper case. */
   currency: Scalars['String']['output'];
   /** The amount in major units as a decimal string with the currency's number of decimals, e.g. `129.99`. */
   decimal: Scalars['String']['output'];
-  /** The amount in the currency's minor unit (cents for USD, yen for JPY, fils for KWD), exact to 64 bits. */
+  /** The number of decimals `minorUnits` is counted in (USD 2, JPY 0, BTC 8, ETH 18). */
+  exponent: Scalars['Int']['output'];
+  /**
+   * The amount in the currency's minor unit (cents for USD, yen for JPY, wei for ETH), exact. An amount
+   * beyond 64 bits (ETH above ~9.22 ETH in wei) cannot be an `Int64`: selecting this field then gives
+   * an `AMOUNT_NOT_REPRESENTABLE` error and a null amount. `decimal` is exact for any amount.
+   */
   minorUnits: Scalars['Int64']['output'];
 };
 
@@ -113,8 +137,15 @@ export type Order = {
 /** A payment as its provider reports it now, in one shape for every provider. */
 export type Payment = {
   __typename?: 'Payment';
-  /** The amount the payment was created for. */
+  /**
+   * The amount the payment was created for. Like every amount here, null with an error coded
+   * `AMOUNT_NOT_REPRESENTABLE` at its path when the provider sent one that cannot be represented
+   * exactly (a currency without a known number of decimals, more decimals than its currency has, a
+   * negative total); the rest of the payment still arrives.
+   */
   amount?: Maybe<Money>;
+  /** Whose figure `amount` is: the provider's, or (UCS) the caller's expectation echoed back. */
+  amountSource?: Maybe<AmountSource>;
   /** The amount authorized by the issuer, where the provider reports or implies it. */
   authorizedAmount?: Maybe<Money>;
   /** The amount captured so far. */
@@ -127,13 +158,19 @@ export type Payment = {
   customer?: Maybe<Customer>;
   /** The merchant's description of the payment. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Contradictions between the provider's own amounts; empty when they agree. */
+  discrepancies: Array<AmountDiscrepancy>;
   /** When this subgraph read the payment from the provider: the data is current as of this instant. */
   fetchedAt: Scalars['DateTime']['output'];
   /** The payment's id at the provider, exactly as asked for (for UCS, including its amount and currency). */
   id: Scalars['ID']['output'];
   /** Number of instalments the buyer pays in; null or 1 for a single payment. */
   installments?: Maybe<Scalars['Int']['output']>;
-  /** Whether the status can no longer change by itself (captured, cancelled, declined, failed, expired). Refunds may still follow. */
+  /**
+   * Whether the state can no longer change by itself, decided from the provider's facts (capture flags,
+   * what is left to capture, pending settlement), not from `status` alone: a partial capture that may
+   * be followed by more, or a capture still settling, is not final. Refunds may still follow.
+   */
   isFinal: Scalars['Boolean']['output'];
   /** What the provider charges the merchant for this payment (commission), where it reports it. */
   merchantFee?: Maybe<Money>;
@@ -145,6 +182,8 @@ export type Payment = {
   order?: Maybe<Order>;
   /** The merchant's order reference as the provider knows it. */
   orderId?: Maybe<Scalars['String']['output']>;
+  /** What the payment means for the order, in one value: switch on this to ship, refund or wait. */
+  outcome: PaymentOutcome;
   /** The provider's name for the payment method type, e.g. `PAYMENT_CARD`, `card`, `paypal`, `crypto`. */
   paymentMethodType?: Maybe<Scalars['String']['output']>;
   /** The processor (acquirer or PSP) behind the provider and its references. */
@@ -153,7 +192,7 @@ export type Payment = {
   provider: Provider;
   /** The provider's own status value, verbatim, for support tickets and reconciliation. */
   providerStatus: Scalars['String']['output'];
-  /** Refund state derived from `capturedAmount` and `refundedAmount`; null when the provider does not report refunds. */
+  /** Refund state from every refund source the provider offers, consistent with `refundedAmount`; null when the provider reports no refunds. */
   refundState?: Maybe<RefundState>;
   /** The amount refunded so far. */
   refundedAmount?: Maybe<Money>;
@@ -170,9 +209,30 @@ export type Payment = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/**
+ * What a payment means for the order, in one value: enough for a shop to decide "ship it / refund it /
+ * wait" without reading amounts. Derived from `status`, `isFinal` and the refund facts, and never more
+ * than they prove. Clients should treat an unrecognised value like `PENDING`.
+ */
+export type PaymentOutcome =
+  /** Funds are reserved but not captured: capture them, or void them. */
+  | 'AUTHORIZED'
+  /** The provider's amounts contradict each other (see `discrepancies`): a person should look before acting. */
+  | 'NEEDS_REVIEW'
+  /** No money was taken and none will be: declined, failed, cancelled or expired, and final. */
+  | 'NOT_PAID'
+  /** Money was captured and none of it has been refunded. */
+  | 'PAID'
+  /** Part of the captured money has been refunded. */
+  | 'PARTIALLY_REFUNDED'
+  /** Nothing is decided yet (waiting on the buyer, the provider or settlement); poll again or wait for an update. */
+  | 'PENDING'
+  /** Everything captured has been refunded. */
+  | 'REFUNDED';
+
 /** One payment to look up: the provider's id and the provider. */
 export type PaymentRef = {
-  /** The payment's id at the provider (for UCS, `<connector transaction id>~<minor units>~<currency>[~<capture method>]`). */
+  /** The payment's id at the provider (for UCS, `<connector transaction id>~<minor units>~<currency>[~<capture method>]`, no `~MANUAL`). */
   id: Scalars['ID']['input'];
   /** The provider that holds the payment. */
   provider: Provider;
@@ -183,11 +243,11 @@ export type PaymentRef = {
  * `Payment.providerStatus`. Clients should treat an unrecognised value like `UNKNOWN`.
  */
 export type PaymentStatus =
-  /** Funds are reserved and awaiting capture. */
+  /** Funds are reserved and not (yet) proven captured. Also where a capture or void failed and the authorization stands. */
   | 'AUTHORIZED'
   /** Cancelled or voided before capture. */
   | 'CANCELLED'
-  /** The full amount was captured (or submitted for settlement). Refunds show in `refundedAmount`. */
+  /** The provider proved a capture of the amount (or its submission for settlement: then `isFinal` is false). Refunds show in `refundState` and `outcome`. */
   | 'CAPTURED'
   /** Refused by the issuer or processor; see `statusReason`. */
   | 'DECLINED'
@@ -195,7 +255,7 @@ export type PaymentStatus =
   | 'EXPIRED'
   /** Failed for a technical or other non-decline reason; see `statusReason`. */
   | 'FAILED'
-  /** Part of the authorized amount was captured; the rest will not be. */
+  /** Part of the authorized amount was captured; `isFinal` says whether more may still be captured. */
   | 'PARTIALLY_CAPTURED'
   /** The provider or processor is still working on it; poll again later. */
   | 'PROCESSING'
@@ -272,6 +332,8 @@ export type QueryPaymentsArgs = {
 export type RefundState =
   /** All of the captured amount has been refunded. */
   | 'FULL'
+  /** The provider's refund figures cannot be reconciled with what it captured (more refunded than captured, or in another currency); see `discrepancies`. */
+  | 'INCONSISTENT'
   /** Nothing has been refunded. */
   | 'NONE'
   /** Part of the captured amount has been refunded. */
@@ -425,6 +487,8 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AmountDiscrepancy: AmountDiscrepancy;
+  AmountSource: AmountSource;
   Card: ResolverTypeWrapper<CardModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -438,6 +502,7 @@ export type ResolversTypes = ResolversObject<{
   Order: ResolverTypeWrapper<Order>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Payment: ResolverTypeWrapper<PaymentModel>;
+  PaymentOutcome: PaymentOutcome;
   PaymentRef: PaymentRef;
   PaymentStatus: PaymentStatus;
   Processor: ResolverTypeWrapper<ProcessorModel>;
@@ -509,6 +574,7 @@ export type MetadataEntryResolvers<ContextType = GraphQLContext, ParentType exte
 export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decimal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exponent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   minorUnits?: Resolver<ResolversTypes['Int64'], ParentType, ContextType>;
 }>;
 
@@ -525,12 +591,14 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type PaymentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amountSource?: Resolver<Maybe<ResolversTypes['AmountSource']>, ParentType, ContextType>;
   authorizedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   capturedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   card?: Resolver<Maybe<ResolversTypes['Card']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discrepancies?: Resolver<Array<ResolversTypes['AmountDiscrepancy']>, ParentType, ContextType>;
   fetchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   installments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -540,6 +608,7 @@ export type PaymentResolvers<ContextType = GraphQLContext, ParentType extends Re
   nextAction?: Resolver<Maybe<ResolversTypes['NextAction']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   orderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['PaymentOutcome'], ParentType, ContextType>;
   paymentMethodType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   processor?: Resolver<Maybe<ResolversTypes['Processor']>, ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { DateTimeScalar, Int64Scalar } from '../scalars.js';
-import { Money, Payment } from './payment.js';
+import { Money, Payment, Transaction } from './payment.js';
 import { Query } from './query.js';
 
 export const resolvers: Resolvers = {
@@ -9,4 +9,5 @@ export const resolvers: Resolvers = {
   Query,
   Payment,
   Money,
+  Transaction,
 };

@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
+import type { RequestScope } from '../../loading/request-scope.js';
 import type { Payment, Transaction } from '../../model/payment.js';
-import type { FetchOptions, ProviderAdapter } from '../adapter.js';
+import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
-import { errorForStatus, parseJsonBody } from '../http/responses.js';
+import { readJson, readPayment } from '../http/read-payment.js';
 import type { HttpSettings } from '../http/settings.js';
-import { guardTransform } from '../transform-guard.js';
 import { createGr4vyTokenSigner, signingAhead } from './auth.js';
 import { transformGr4vyRefund, transformGr4vyTransaction } from './transform.js';
 import { gr4vyRefundsSchema, gr4vyTransactionSchema } from './wire.js';
@@ -38,23 +38,22 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
    * signatures alone. Tokens live 30 s, are signed one request ahead (see `signingAhead`) and are
    * never reused by another request.
    */
-  async function headers(options: FetchOptions): Promise<Record<string, string>> {
-    const token = await (options.scope ? options.scope.once('gr4vy:bearer', () => signer.sign()) : signer.sign());
+  async function headers(scope: RequestScope): Promise<Record<string, string>> {
+    const token = await scope.once('gr4vy:bearer', () => signer.sign());
     return {
       authorization: `Bearer ${token}`,
       ...(connection.merchantAccountId ? { 'x-gr4vy-merchant-account-id': connection.merchantAccountId } : {}),
     };
   }
 
-  async function fetchRefunds(id: string, options: FetchOptions): Promise<Transaction[]> {
+  async function fetchRefunds(id: string, scope: RequestScope): Promise<Transaction[]> {
     const refunds: Transaction[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_REFUND_PAGES; page += 1) {
       const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
-      const response = await client.get(`/transactions/${encodePathSegment(id)}/refunds?${query.toString()}`, await headers(options), options.scope);
-      if (response.status !== 200) throw errorForStatus('GR4VY', response);
-      const body = parseJsonBody('GR4VY', response, gr4vyRefundsSchema);
-      refunds.push(...guardTransform('GR4VY', () => body.items.map(transformGr4vyRefund)));
+      const path = `/transactions/${encodePathSegment(id)}/refunds?${query.toString()}`;
+      const body = await readJson(client, { path, headers: await headers(scope), schema: gr4vyRefundsSchema }, scope);
+      refunds.push(...body.items.map(transformGr4vyRefund));
       cursor = body.next_cursor ?? undefined;
       if (!cursor) break;
     }
@@ -64,14 +63,24 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
   return {
     provider: 'GR4VY',
     idProblem: (id) => (UUID.test(id) ? undefined : 'Gr4vy transaction ids are UUIDs'),
-    async fetchPayment(id: string, options: FetchOptions = {}): Promise<Payment> {
-      const response = await client.get(`/transactions/${encodePathSegment(id)}`, await headers(options), options.scope);
-      if (response.status !== 200) throw errorForStatus('GR4VY', response);
-      const wire = parseJsonBody('GR4VY', response, gr4vyTransactionSchema);
-      return guardTransform('GR4VY', () => transformGr4vyTransaction(wire, { fetchedAt: new Date() }));
+    async fetchPayment(id, scope) {
+      return readPayment(
+        client,
+        id,
+        {
+          path: `/transactions/${encodePathSegment(id)}`,
+          headers: await headers(scope),
+          schema: gr4vyTransactionSchema,
+          answeredId: (wire) => wire.id,
+          // UUIDs: the same id in either case (RFC 9562 §4: "case-insensitive on input").
+          sameId: (asked, answered) => asked.toLowerCase() === answered.toLowerCase(),
+          transform: transformGr4vyTransaction,
+        },
+        scope,
+      );
     },
-    async fetchTransactions(payment: Payment, options: FetchOptions = {}): Promise<Transaction[]> {
-      const refunds = await fetchRefunds(payment.id, options);
+    async fetchTransactions(payment: Payment, scope: RequestScope): Promise<Transaction[]> {
+      const refunds = await fetchRefunds(payment.id, scope);
       return [...(payment.transactions ?? []), ...refunds];
     },
     close: () => client.close(),

@@ -97,6 +97,15 @@ export const GR4VY_SAMPLE_IDS = {
   voided: sampleId(10),
   refunded: sampleId(11),
   unknownStatus: sampleId(12),
+  /** capture_succeeded with `captured_amount` 0: no proof of capture, so AUTHORIZED. */
+  captureSucceededNothingCaptured: sampleId(13),
+  /** A spec-valid body with a negative amount (the spec says plain `integer`). */
+  negativeAmount: sampleId(14),
+  /** A spec-valid currency that is not ISO 4217 (the spec's pattern is `^[A-Z]{3}$`). */
+  nonIsoCurrency: sampleId(15),
+  /** A body for another transaction than the one asked for. */
+  otherPayment: sampleId(16),
+  overRefunded: sampleId(17),
 } as const;
 
 const ids = GR4VY_SAMPLE_IDS;
@@ -128,6 +137,11 @@ export const GR4VY_TRANSACTIONS: Readonly<Record<string, Body>> = {
   [ids.voided]: transaction(ids.voided, 'authorization_voided', { ...authorized, voided_at: '2026-11-20T12:00:00.000+00:00' }),
   [ids.refunded]: transaction(ids.refunded, 'capture_succeeded', { ...captured(5_000), refunded_amount: 5_000, intent: 'capture' }),
   [ids.unknownStatus]: transaction(ids.unknownStatus, 'authorization_expired'),
+  [ids.captureSucceededNothingCaptured]: transaction(ids.captureSucceededNothingCaptured, 'capture_succeeded', { ...captured(0) }),
+  [ids.negativeAmount]: transaction(ids.negativeAmount, 'authorization_succeeded', { ...authorized, amount: -5_000 }),
+  [ids.nonIsoCurrency]: transaction(ids.nonIsoCurrency, 'authorization_succeeded', { ...authorized, currency: 'ABC' }),
+  [ids.otherPayment]: transaction(sampleId(99), 'capture_succeeded', captured(5_000)),
+  [ids.overRefunded]: transaction(ids.overRefunded, 'capture_succeeded', { ...captured(5_000), refunded_amount: 6_000 }),
 };
 
 /** Any UUID with this prefix is answered with a captured transaction carrying that id (for load tests). */

@@ -1,12 +1,15 @@
 import { metadataEntries } from '../../model/metadata.js';
 import { cleanBin, cleanLast4, normalizeCardNetwork, parseExpiryMonth, parseExpiryYear } from '../../model/card.js';
 import { nonEmpty } from '../../model/compact.js';
-import { normalizeCurrency } from '../../model/currency.js';
-import { moneyFromMinorNumber, type Money } from '../../model/money.js';
-import type { Card, Customer, Payment, Transaction } from '../../model/payment.js';
-import { assertNever, isOneOf, type PaymentStatus } from '../../model/status.js';
+import { currencyCode } from '../../model/currency.js';
+import { moneyFromMinor, optionalMoney, type ExactNumber, type Money } from '../../model/money.js';
+import type { Card, Customer, Payment, PaymentAmountField, Transaction } from '../../model/payment.js';
+import { AmountReader } from '../../model/readable-amounts.js';
+import { summarizeRefunds } from '../../model/refunds.js';
+import { assertNever, final, isOneOf, notFinal, type PaymentStatus, type StatusReading } from '../../model/status.js';
 import { parseUtcTimestamp } from '../../model/time.js';
 import { maskPansOptional } from '../../security/pan.js';
+import type { TransformContext } from '../transform-context.js';
 import {
   GR4VY_REFUND_STATUSES,
   GR4VY_TRANSACTION_STATUSES,
@@ -16,27 +19,31 @@ import {
   type Gr4vyTransactionStatus,
 } from './wire.js';
 
-export interface TransformContext {
-  readonly fetchedAt: Date;
-}
-
 /** Pure: Gr4vy's transaction body → the unified Payment. */
 export function transformGr4vyTransaction(wire: Gr4vyTransaction, context: TransformContext): Payment {
-  const currency = normalizeCurrency(wire.currency) ?? wire.currency.toUpperCase();
-  const amountOf = (minor: number | null | undefined): Money | undefined =>
-    minor == null ? undefined : moneyFromMinorNumber(minor, currency);
-  const status = mapGr4vyStatus(wire.status, wire.captured_amount ?? 0, wire.authorized_amount ?? wire.amount);
-  const isFailure = status === 'DECLINED' || status === 'FAILED';
+  // The spec's pattern is `^[A-Z]{3}$`, so a code that is not ISO 4217 is spec-valid: its amounts are unreadable, never a guessed 2 decimals.
+  const currency = currencyCode(wire.currency);
+  const amounts = new AmountReader<PaymentAmountField>();
+  const minor = (value: ExactNumber | null | undefined) => optionalMoney(value, currency, moneyFromMinor);
+  const amount = amounts.read('amount', () => minor(wire.amount));
+  const authorizedAmount = amounts.read('authorizedAmount', () => minor(wire.authorized_amount));
+  const capturedAmount = amounts.read('capturedAmount', () => minor(wire.captured_amount));
+  const refundedAmount = amounts.read('refundedAmount', () => minor(wire.refunded_amount));
+  const reading = readGr4vyStatus(wire.status, capturedAmount, authorizedAmount ?? amount);
+  const isFailure = reading.status === 'DECLINED' || reading.status === 'FAILED';
+  const refunds = summarizeRefunds({ authorized: authorizedAmount, captured: capturedAmount, refundTotals: refundedAmount ? [refundedAmount] : [] });
 
   return {
-    id: wire.id,
+    id: context.id,
     provider: 'GR4VY',
-    status,
+    ...reading,
     providerStatus: wire.status,
-    amount: amountOf(wire.amount),
-    authorizedAmount: amountOf(wire.authorized_amount),
-    capturedAmount: amountOf(wire.captured_amount),
-    refundedAmount: amountOf(wire.refunded_amount),
+    amount,
+    amountSource: 'PROVIDER',
+    authorizedAmount,
+    capturedAmount,
+    ...refunds,
+    unreadable: amounts.unreadable,
     orderId: wire.external_identifier ?? undefined,
     customer: customerOf(wire),
     card: cardOf(wire),
@@ -48,7 +55,7 @@ export function transformGr4vyTransaction(wire: Gr4vyTransaction, context: Trans
       responseCode: wire.raw_response_code ?? wire.auth_response_code ?? undefined,
       responseMessage: maskPansOptional(wire.raw_response_description),
     }),
-    transactions: derivedTransactions(wire, status, amountOf),
+    transactions: derivedTransactions(wire, reading.status, authorizedAmount, capturedAmount),
     statusReason: isFailure
       ? nonEmpty({
           code: wire.error_code ?? wire.raw_response_code ?? undefined,
@@ -67,29 +74,36 @@ export function transformGr4vyTransaction(wire: Gr4vyTransaction, context: Trans
 }
 
 /**
- * Gr4vy `TransactionStatus` → unified status. Gr4vy has no partial-capture status:
- * `capture_succeeded` with less captured than authorized is a partial capture.
+ * Gr4vy `TransactionStatus` (spec `TransactionStatus`) → unified status and finality. Gr4vy has no
+ * partial-capture status, and its amounts decide what `capture_succeeded` proves:
+ * - nothing captured (`captured_amount` 0 or unreadable): the capture is not proven, so AUTHORIZED;
+ * - less than authorized: PARTIALLY_CAPTURED, not final, since Gr4vy allows further captures until
+ *   one is marked `final` (spec `Capture.final`, on the separate /captures endpoint);
+ * - the authorized amount (or more, a discrepancy): CAPTURED, final.
+ * `authorized` is `authorized_amount`, which "can be less than the `amount` if gift cards were used".
  */
-export function mapGr4vyStatus(raw: string, capturedMinor: number, authorizedMinor: number): PaymentStatus {
-  if (!isOneOf(GR4VY_TRANSACTION_STATUSES, raw)) return 'UNKNOWN';
+export function readGr4vyStatus(raw: string, captured: Money | undefined, authorized: Money | undefined): StatusReading {
+  if (!isOneOf(GR4VY_TRANSACTION_STATUSES, raw)) return notFinal('UNKNOWN');
   const status: Gr4vyTransactionStatus = raw;
   switch (status) {
     case 'processing':
     case 'capture_pending':
     case 'authorization_void_pending':
-      return 'PROCESSING';
+      return notFinal('PROCESSING');
     case 'buyer_approval_pending':
-      return 'REQUIRES_ACTION';
+      return notFinal('REQUIRES_ACTION');
     case 'authorization_succeeded':
-      return 'AUTHORIZED';
+      return notFinal('AUTHORIZED');
     case 'capture_succeeded':
-      return capturedMinor > 0 && capturedMinor < authorizedMinor ? 'PARTIALLY_CAPTURED' : 'CAPTURED';
+      if (!captured || captured.minorUnits === 0n) return notFinal('AUTHORIZED');
+      if (!authorized) return notFinal('CAPTURED');
+      return captured.minorUnits < authorized.minorUnits ? notFinal('PARTIALLY_CAPTURED') : final('CAPTURED');
     case 'authorization_declined':
-      return 'DECLINED';
+      return final('DECLINED');
     case 'authorization_failed':
-      return 'FAILED';
+      return final('FAILED');
     case 'authorization_voided':
-      return 'CANCELLED';
+      return final('CANCELLED');
     default:
       return assertNever(status);
   }
@@ -119,13 +133,14 @@ export function mapGr4vyRefundStatus(raw: string): PaymentStatus {
 }
 
 export function transformGr4vyRefund(wire: Gr4vyRefund): Transaction {
-  const currency = normalizeCurrency(wire.currency) ?? wire.currency.toUpperCase();
+  const amounts = new AmountReader<'amount'>();
   return {
     id: wire.id,
     type: 'REFUND',
     status: mapGr4vyRefundStatus(wire.status),
     providerStatus: wire.status,
-    amount: moneyFromMinorNumber(wire.amount, currency),
+    amount: amounts.read('amount', () => optionalMoney(wire.amount, currencyCode(wire.currency), moneyFromMinor)),
+    unreadable: amounts.unreadable,
     createdAt: parseUtcTimestamp(wire.created_at),
     processorTransactionId: wire.payment_service_refund_id ?? undefined,
     reason: maskPansOptional(wire.reason),
@@ -139,24 +154,24 @@ export function transformGr4vyRefund(wire: Gr4vyRefund): Transaction {
 function derivedTransactions(
   wire: Gr4vyTransaction,
   status: PaymentStatus,
-  amountOf: (minor: number | null | undefined) => Money | undefined,
+  authorized: Money | undefined,
+  captured: Money | undefined,
 ): Transaction[] {
   const transactions: Transaction[] = [];
   const base = { providerStatus: wire.status, processorTransactionId: wire.payment_service_transaction_id ?? undefined };
-  const authorized = wire.authorized_amount ?? 0;
-  const captured = wire.captured_amount ?? 0;
-  if (wire.intent === 'capture' && captured > 0) {
-    transactions.push({ ...base, type: 'SALE', status, amount: amountOf(captured), createdAt: parseUtcTimestamp(wire.captured_at ?? wire.created_at) });
+  const hasCapture = captured !== undefined && captured.minorUnits > 0n;
+  if (wire.intent === 'capture' && hasCapture) {
+    transactions.push({ ...base, type: 'SALE', status, amount: captured, createdAt: parseUtcTimestamp(wire.captured_at ?? wire.created_at) });
     return transactions;
   }
-  if (authorized > 0) {
-    transactions.push({ ...base, type: 'AUTHORIZATION', status: 'AUTHORIZED', amount: amountOf(authorized), createdAt: parseUtcTimestamp(wire.authorized_at ?? wire.created_at) });
+  if (authorized !== undefined && authorized.minorUnits > 0n) {
+    transactions.push({ ...base, type: 'AUTHORIZATION', status: 'AUTHORIZED', amount: authorized, createdAt: parseUtcTimestamp(wire.authorized_at ?? wire.created_at) });
   }
-  if (captured > 0) {
-    transactions.push({ ...base, type: 'CAPTURE', status, amount: amountOf(captured), createdAt: parseUtcTimestamp(wire.captured_at) });
+  if (hasCapture) {
+    transactions.push({ ...base, type: 'CAPTURE', status, amount: captured, createdAt: parseUtcTimestamp(wire.captured_at) });
   }
   if (wire.status === 'authorization_voided') {
-    transactions.push({ ...base, type: 'VOID', status: 'CANCELLED', amount: amountOf(authorized), createdAt: parseUtcTimestamp(wire.voided_at) });
+    transactions.push({ ...base, type: 'VOID', status: 'CANCELLED', amount: authorized, createdAt: parseUtcTimestamp(wire.voided_at) });
   }
   return transactions;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonInteger } from '../wire-numbers.js';
 
 /**
  * Gr4vy's `GET /transactions/{transaction_id}` and `GET /transactions/{transaction_id}/refunds`
@@ -7,7 +8,7 @@ import { z } from 'zod';
  * ignored so that Gr4vy can add fields without breaking us.
  */
 const text = z.string().nullish();
-const minorUnits = z.number().int().nonnegative().nullish();
+const minorUnits = jsonInteger.nullish();
 
 /** `TransactionStatus`; anything else maps to UNKNOWN. */
 export const GR4VY_TRANSACTION_STATUSES = [
@@ -31,7 +32,7 @@ export const gr4vyTransactionSchema = z.object({
   id: z.string().min(1),
   status: z.string().min(1),
   currency: z.string().min(1),
-  amount: z.number().int().nonnegative(),
+  amount: jsonInteger,
   authorized_amount: minorUnits,
   captured_amount: minorUnits,
   refunded_amount: minorUnits,
@@ -82,7 +83,7 @@ export const gr4vyRefundSchema = z.object({
   id: z.string().min(1),
   status: z.string().min(1),
   currency: z.string().min(1),
-  amount: z.number().int().nonnegative(),
+  amount: jsonInteger,
   reason: text,
   payment_service_refund_id: text,
   created_at: text,

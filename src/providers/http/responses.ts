@@ -1,6 +1,8 @@
+import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { z } from 'zod';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, type PaymentLookupError } from '../../errors/payment-lookup-error.js';
+import { DecimalText } from '../../model/money.js';
 import type { Provider } from '../../model/provider.js';
 import type { HttpResponse } from './json-http-client.js';
 
@@ -68,7 +70,7 @@ export function tryParseJsonBody<Schema extends z.ZodType>(
 ): z.output<Schema> | undefined {
   if (!isJsonContentType(response.headers['content-type'])) return undefined;
   try {
-    const result = schema.safeParse(JSON.parse(response.text));
+    const result = schema.safeParse(parseJsonText(response.text));
     return result.success ? result.data : undefined;
   } catch {
     return undefined;
@@ -83,7 +85,7 @@ function parseJson(provider: Provider, response: HttpResponse): unknown {
     });
   }
   try {
-    return JSON.parse(response.text);
+    return parseJsonText(response.text);
   } catch (cause) {
     throw lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, provider, {
       upstreamStatus: response.status,
@@ -97,4 +99,23 @@ function isJsonContentType(header: string | string[] | undefined): boolean {
   const value = (Array.isArray(header) ? header[0] : header)?.toLowerCase() ?? '';
   const mediaType = value.split(';')[0]?.trim() ?? '';
   return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
+/**
+ * A run of 16 digits (or digits and a point): the only place a number can carry more digits than a
+ * float keeps (2^53 has 16 digits). Bodies without one take the fast native parser.
+ */
+const LONG_NUMBER = /\d[\d.]{15}/;
+
+/**
+ * JSON.parse, except that no number loses a digit: Primer's amounts are int64 in its spec, and a
+ * KuikPOS major-unit amount can carry more significant digits than a float. Numbers a float holds
+ * exactly stay numbers; longer integers become bigints, longer decimals `DecimalText`.
+ */
+export function parseJsonText(text: string): unknown {
+  if (!LONG_NUMBER.test(text)) return JSON.parse(text);
+  return parseLossless(text, null, (digits) => {
+    if (isSafeNumber(digits)) return Number(digits);
+    return isInteger(digits) ? BigInt(digits) : new DecimalText(digits);
+  });
 }

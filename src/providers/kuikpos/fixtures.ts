@@ -1,3 +1,4 @@
+import { DecimalText } from '../../model/money.js';
 import { FAULT_NAMES, type FaultName } from '../../simulation/faults.js';
 
 /** KuikPOS simulator data: the seed's field table filled with realistic values, one id per status. */
@@ -42,6 +43,16 @@ export const KUIKPOS_SAMPLE_IDS = {
   international: uuid(8),
   /** 100.555 TRY: more decimals than the lira has, so not an exact amount. */
   inexactAmount: uuid(9),
+  /** SUCCESS without a transactionType (as in the seed's own field table): authorized, capture unknown. */
+  successTypeNotStated: uuid(10),
+  /** SUCCESS of transactionType AUTH: a reservation, not a capture. */
+  successAuth: uuid(11),
+  /** JPY with a commission of 12.5 yen: only the fee is unreadable, the payment still arrives. */
+  jpyFractionalCommission: uuid(12),
+  /** 90,071,992,547,409.93 TRY, beyond a float's exact range: read digit for digit. */
+  beyondFloatPrecision: uuid(13),
+  /** A body for another payment than the one asked for. */
+  otherPayment: uuid(14),
 } as const;
 
 const ids = KUIKPOS_SAMPLE_IDS;
@@ -61,6 +72,11 @@ export const KUIKPOS_PAYMENTS: Readonly<Record<string, Body>> = {
   [ids.unknownStatus]: payment(ids.unknownStatus, 'REFUNDED'),
   [ids.inexactAmount]: payment(ids.inexactAmount, 'SUCCESS', { amount: 100.555 }),
   [ids.international]: payment(ids.international, 'SUCCESS', { domInt: 'INT', cardScheme: 'MASTERCARD', pan: '555555******4444', cardType: 'DEBIT', loyaltyCode: null }),
+  [ids.successTypeNotStated]: payment(ids.successTypeNotStated, 'SUCCESS', { transactionType: undefined }),
+  [ids.successAuth]: payment(ids.successAuth, 'SUCCESS', { transactionType: 'AUTH' }),
+  [ids.jpyFractionalCommission]: payment(ids.jpyFractionalCommission, 'SUCCESS', { currency: 'JPY', amount: 1200, merchantCommission: 12.5 }),
+  [ids.beyondFloatPrecision]: payment(ids.beyondFloatPrecision, 'SUCCESS', { amount: new DecimalText('90071992547409.93') }),
+  [ids.otherPayment]: payment(uuid(99), 'SUCCESS'),
 };
 
 /** Any id with this prefix is answered with a generated successful payment (for load tests). */

@@ -1,31 +1,53 @@
 import { cleanBin, cleanLast4, normalizeCardNetwork } from '../../model/card.js';
 import { nonEmpty } from '../../model/compact.js';
-import { normalizeCurrency } from '../../model/currency.js';
-import { moneyFromMajorNumber, type Money } from '../../model/money.js';
-import type { Card, Payment, Transaction } from '../../model/payment.js';
-import { assertNever, isOneOf, type PaymentStatus } from '../../model/status.js';
+import { currencyCode } from '../../model/currency.js';
+import { moneyFromMajorNumber, optionalMoney, type ExactNumber } from '../../model/money.js';
+import type { Card, Payment, PaymentAmountField, Transaction, TransactionType } from '../../model/payment.js';
+import { AmountReader } from '../../model/readable-amounts.js';
+import { assertNever, final, isOneOf, notFinal, type StatusReading } from '../../model/status.js';
 import { parseUtcTimestamp } from '../../model/time.js';
 import { maskPansOptional } from '../../security/pan.js';
+import type { TransformContext } from '../transform-context.js';
 import { KUIKPOS_STATUSES, type KuikposPayment, type KuikposStatus } from './wire.js';
 
-export interface TransformContext {
-  readonly fetchedAt: Date;
+/**
+ * What a KuikPOS `transactionType` says the payment did. Only SALE proves a capture; the
+ * pre-authorization spellings prove a reservation; anything else (or nothing: the seed's field
+ * table has no `transactionType`) proves only that the bank approved, so it reads as authorized.
+ */
+export type KuikposTransactionKind = 'SALE' | 'PRE_AUTHORIZATION' | 'NOT_STATED';
+
+const TRANSACTION_KINDS: ReadonlyMap<string, KuikposTransactionKind> = new Map([
+  ['SALE', 'SALE'],
+  ['PRE_AUTH', 'PRE_AUTHORIZATION'],
+  ['PREAUTH', 'PRE_AUTHORIZATION'],
+  ['AUTH', 'PRE_AUTHORIZATION'],
+]);
+
+export function kuikposTransactionKind(raw: string | null | undefined): KuikposTransactionKind {
+  return (raw ? TRANSACTION_KINDS.get(raw.trim().toUpperCase()) : undefined) ?? 'NOT_STATED';
 }
+
+const TRANSACTION_TYPES: Readonly<Record<KuikposTransactionKind, TransactionType>> = {
+  SALE: 'SALE',
+  PRE_AUTHORIZATION: 'AUTHORIZATION',
+  NOT_STATED: 'UNKNOWN',
+};
 
 /** Pure: KuikPOS's payment body → the unified Payment. */
 export function transformKuikposPayment(wire: KuikposPayment, context: TransformContext): Payment {
-  const currency = wire.currency ? normalizeCurrency(wire.currency) : undefined;
-  const amountOf = (major: number | null | undefined): Money | undefined =>
-    currency !== undefined && major != null ? moneyFromMajorNumber(major, currency) : undefined;
-  const isPreAuthorization = /PRE.?AUTH/i.test(wire.transactionType ?? '');
-  const status = mapKuikposStatus(wire.status, isPreAuthorization);
-  const amount = amountOf(wire.amount);
-  const zero = currency === undefined ? undefined : moneyFromMajorNumber(0, currency);
+  const currency = currencyCode(wire.currency);
+  const amounts = new AmountReader<PaymentAmountField>();
+  const major = (value: ExactNumber | null | undefined) => optionalMoney(value, currency, moneyFromMajorNumber);
+  const kind = kuikposTransactionKind(wire.transactionType);
+  const reading = readKuikposStatus(wire.status, kind);
+  const amount = amounts.read('amount', () => major(wire.amount));
   const succeeded = wire.status === 'SUCCESS';
+  const failed = wire.status === 'FAILED';
   const createdAt = parseUtcTimestamp(wire.paymentDate);
   const transaction: Transaction = {
-    type: isPreAuthorization ? 'AUTHORIZATION' : 'SALE',
-    status,
+    type: TRANSACTION_TYPES[kind],
+    status: reading.status,
     providerStatus: wire.status,
     amount,
     createdAt,
@@ -33,19 +55,27 @@ export function transformKuikposPayment(wire: KuikposPayment, context: Transform
   };
 
   return {
-    id: wire.paymentId,
+    id: context.id,
     provider: 'KUIKPOS',
-    status,
+    ...reading,
     providerStatus: wire.status,
     amount,
-    // A successful sale captured the whole amount; a successful pre-authorization only reserved it.
-    authorizedAmount: succeeded ? amount : status === 'FAILED' ? zero : undefined,
-    capturedAmount: succeeded ? (isPreAuthorization ? zero : amount) : status === 'FAILED' ? zero : undefined,
+    amountSource: 'PROVIDER',
+    // SUCCESS proves the bank approved the amount; only a sale proves it was captured, a
+    // pre-authorization proves it was not, and an unstated type leaves the capture unknown.
+    authorizedAmount: amounts.read('authorizedAmount', () => (succeeded ? amount : failed ? major(0) : undefined)),
+    capturedAmount: amounts.read('capturedAmount', () => {
+      if (failed || (succeeded && kind === 'PRE_AUTHORIZATION')) return major(0);
+      return succeeded && kind === 'SALE' ? amount : undefined;
+    }),
+    // KuikPOS reports no refunds on this endpoint.
+    discrepancies: [],
     orderId: wire.orderId ?? undefined,
     customer: wire.customerId ? { id: wire.customerId } : undefined,
     card: cardOf(wire),
     installments: wire.installmentCount ?? undefined,
-    merchantFee: amountOf(wire.merchantCommission),
+    merchantFee: amounts.read('merchantFee', () => major(wire.merchantCommission)),
+    unreadable: amounts.unreadable,
     processor: nonEmpty({
       name: 'KUIKPOS',
       transactionId: wire.externalTransactionId ?? undefined,
@@ -54,33 +84,32 @@ export function transformKuikposPayment(wire: KuikposPayment, context: Transform
       responseMessage: maskPansOptional(wire.resultMessage),
     }),
     transactions: [transaction],
-    statusReason:
-      status === 'FAILED'
-        ? nonEmpty({ code: wire.resultCode ?? undefined, message: maskPansOptional(wire.resultMessage) })
-        : undefined,
-    nextAction: status === 'REQUIRES_ACTION' ? { type: '3DS_AUTHENTICATION', description: 'The buyer has not completed 3-D Secure yet' } : undefined,
+    statusReason: failed ? nonEmpty({ code: wire.resultCode ?? undefined, message: maskPansOptional(wire.resultMessage) }) : undefined,
+    nextAction:
+      reading.status === 'REQUIRES_ACTION' ? { type: '3DS_AUTHENTICATION', description: 'The buyer has not completed 3-D Secure yet' } : undefined,
     createdAt,
     fetchedAt: context.fetchedAt,
   };
 }
 
 /**
- * KuikPOS status → unified status. ENROLLED means 3-D Secure was started and the buyer has not
- * finished it ("still processing, wait and retry" in the seed). SUCCESS is a capture for a sale and
- * an authorization for a pre-authorization.
+ * KuikPOS status (seed 001: "e.g., SUCCESS, FAILED, ENROLLED"; its example also tests CANCELLED) →
+ * unified status and finality. ENROLLED means 3-D Secure was started and the buyer has not
+ * finished it ("Still processing (ENROLLED), wait and retry"). SUCCESS is CAPTURED only for a
+ * stated sale (see `KuikposTransactionKind`).
  */
-export function mapKuikposStatus(raw: string, isPreAuthorization: boolean): PaymentStatus {
-  if (!isOneOf(KUIKPOS_STATUSES, raw)) return 'UNKNOWN';
+export function readKuikposStatus(raw: string, kind: KuikposTransactionKind): StatusReading {
+  if (!isOneOf(KUIKPOS_STATUSES, raw)) return notFinal('UNKNOWN');
   const status: KuikposStatus = raw;
   switch (status) {
     case 'SUCCESS':
-      return isPreAuthorization ? 'AUTHORIZED' : 'CAPTURED';
+      return kind === 'SALE' ? final('CAPTURED') : notFinal('AUTHORIZED');
     case 'FAILED':
-      return 'FAILED';
+      return final('FAILED');
     case 'ENROLLED':
-      return 'REQUIRES_ACTION';
+      return notFinal('REQUIRES_ACTION');
     case 'CANCELLED':
-      return 'CANCELLED';
+      return final('CANCELLED');
     default:
       return assertNever(status);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonDecimal } from '../wire-numbers.js';
 
 /**
  * KuikPOS `GET /api/payment/{paymentId}` → `ApiPaymentResponse` (seed 001; the same object as the
@@ -15,11 +16,11 @@ export type KuikposStatus = (typeof KUIKPOS_STATUSES)[number];
 export const kuikposPaymentSchema = z.object({
   paymentId: z.string().min(1),
   orderId: text,
-  /** Major units as a JSON number (`100.50` TRY). */
-  amount: z.number().nonnegative().nullish(),
+  /** Major units as a JSON number (`100.50` TRY), read losslessly. */
+  amount: jsonDecimal.nullish(),
   installmentCount: z.number().int().nonnegative().nullish(),
   currency: text,
-  merchantCommission: z.number().nonnegative().nullish(),
+  merchantCommission: jsonDecimal.nullish(),
   status: z.string().min(1),
   /** ISO 8601, e.g. `2023-05-01T14:30:00Z`: the only timestamp. */
   paymentDate: text,
@@ -37,7 +38,10 @@ export const kuikposPaymentSchema = z.object({
   resultCode: text,
   resultMessage: text,
   customerId: text,
-  /** Seen in the UAT docs (SALE / PRE_AUTH); distinguishes a pre-authorization's SUCCESS from a sale's. */
+  /**
+   * Seen in the UAT docs (SALE / PRE_AUTH), absent from the seed's field table: the only field that
+   * tells a sale's SUCCESS (money captured) from a pre-authorization's (money reserved).
+   */
   transactionType: text,
 });
 

@@ -1,10 +1,8 @@
-import type { Payment } from '../../model/payment.js';
 import type { Secret } from '../../security/secret.js';
-import type { FetchOptions, ProviderAdapter } from '../adapter.js';
+import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
-import { errorForStatus, parseJsonBody } from '../http/responses.js';
+import { readPayment } from '../http/read-payment.js';
 import type { HttpSettings } from '../http/settings.js';
-import { guardTransform } from '../transform-guard.js';
 import { transformOrcarailIntent } from './transform.js';
 import { orcarailIntentBodySchema } from './wire.js';
 
@@ -24,13 +22,20 @@ export function createOrcarailAdapter(connection: OrcarailConnection, http: Http
     `Basic ${Buffer.from(`${connection.apiKey.reveal()}:${connection.apiSecret.reveal()}`).toString('base64')}`;
   return {
     provider: 'ORCARAIL',
-    async fetchPayment(id: string, options: FetchOptions = {}): Promise<Payment> {
-      // The SDK prefixes `pi_` to ids that lack it; ids here are opaque and sent exactly as given.
-      const response = await client.get(`/api/v1/payment_intents/${encodePathSegment(id)}`, { authorization: authorization() }, options.scope);
-      if (response.status !== 200) throw errorForStatus('ORCARAIL', response);
-      const wire = parseJsonBody('ORCARAIL', response, orcarailIntentBodySchema);
-      return guardTransform('ORCARAIL', () => transformOrcarailIntent(wire, { fetchedAt: new Date() }));
-    },
+    fetchPayment: (id, scope) =>
+      readPayment(
+        client,
+        id,
+        {
+          // The SDK prefixes `pi_` to ids that lack it; ids here are opaque and sent exactly as given.
+          path: `/api/v1/payment_intents/${encodePathSegment(id)}`,
+          headers: { authorization: authorization() },
+          schema: orcarailIntentBodySchema,
+          answeredId: (wire) => wire.id,
+          transform: transformOrcarailIntent,
+        },
+        scope,
+      ),
     close: () => client.close(),
   };
 }

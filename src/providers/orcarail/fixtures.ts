@@ -74,6 +74,33 @@ export const ORCARAIL_PAYMENTS: Readonly<Record<string, Body>> = {
   pi_canceled: intent('pi_canceled', 'canceled'),
   pi_expired: intent('pi_expired', 'requires_payment_method', { expiresAt: '2026-01-01T00:00:00.000Z' }),
   pi_unknown_status: intent('pi_unknown_status', 'refunded'),
+  // Crypto assets in their own decimals (model/currency.ts), the transfer in the same asset.
+  ...Object.fromEntries(
+    (
+      [
+        ['usdt', '99.123456'],
+        ['usdc', '250.50'],
+        ['btc', '0.00420000'],
+        ['eth', '12.000000000000000001'],
+      ] as const
+    ).map(([asset, amount]) => [
+      `pi_${asset}`,
+      intent(`pi_${asset}`, 'succeeded', { currency: asset, amount, latestTransaction: { ...completedTransaction, currency: asset, amount } }),
+    ]),
+  ),
+  /** A USD intent whose transfer completed in USDT: the transfer is read in USDT, the captured USD amount is not proven yet. */
+  pi_usdt_transfer_on_usd_intent: intent('pi_usdt_transfer_on_usd_intent', 'processing', {
+    latestTransaction: { ...completedTransaction, currency: 'usdt', amount: '99.123456' },
+  }),
+  /** Past `expiresAt` while processing: the funds may still land, so PROCESSING and not final. */
+  pi_processing_past_expiry: intent('pi_processing_past_expiry', 'processing', {
+    expiresAt: '2026-01-01T00:00:00.000Z',
+    latestTransaction: { ...completedTransaction, status: 'pending', hash: null },
+  }),
+  /** 60.00 of 249.99 USD arrived: captured is what the completed transfer moved. */
+  pi_partial_transfer: intent('pi_partial_transfer', 'processing', { latestTransaction: { ...completedTransaction, amount: '60.00' } }),
+  /** A body for another intent than the one asked for. */
+  pi_other_payment: intent('pi_someone_else', 'succeeded', { latestTransaction: completedTransaction }),
 };
 
 export const ORCARAIL_GENERATED_ID_PREFIX = 'pi_gen_';

@@ -1,12 +1,11 @@
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError } from '../../errors/payment-lookup-error.js';
-import type { Payment } from '../../model/payment.js';
 import type { Secret } from '../../security/secret.js';
-import type { FetchOptions, ProviderAdapter } from '../adapter.js';
+import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient, type HttpResponse } from '../http/json-http-client.js';
-import { errorForStatus, parseJsonBody, tryParseJsonBody } from '../http/responses.js';
+import { readPayment } from '../http/read-payment.js';
+import { tryParseJsonBody } from '../http/responses.js';
 import type { HttpSettings } from '../http/settings.js';
-import { guardTransform } from '../transform-guard.js';
 import { transformPrimerPayment } from './transform.js';
 import { primerErrorSchema, primerPaymentSchema } from './wire.js';
 
@@ -26,27 +25,27 @@ export function createPrimerAdapter(connection: PrimerConnection, http: HttpSett
   const client = new JsonHttpClient('PRIMER', connection.baseUrl, http);
   return {
     provider: 'PRIMER',
-    async fetchPayment(id: string, options: FetchOptions = {}): Promise<Payment> {
-      const response = await client.get(
-        `/payments/${encodePathSegment(id)}`,
-        { 'x-api-key': connection.apiKey.reveal(), 'x-api-version': PRIMER_API_VERSION },
-        options.scope,
-      );
-      if (response.status !== 200) throw primerFailure(response);
-      const wire = parseJsonBody('PRIMER', response, primerPaymentSchema);
-      return guardTransform('PRIMER', () => transformPrimerPayment(wire, { fetchedAt: new Date() }));
-    },
+    fetchPayment: (id, scope) =>
+      readPayment(
+        client,
+        id,
+        {
+          path: `/payments/${encodePathSegment(id)}`,
+          headers: { 'x-api-key': connection.apiKey.reveal(), 'x-api-version': PRIMER_API_VERSION },
+          schema: primerPaymentSchema,
+          documentedError: primerNotFound,
+          answeredId: (wire) => wire.id,
+          transform: transformPrimerPayment,
+        },
+        scope,
+      ),
     close: () => client.close(),
   };
 }
 
 /** Primer documents "not found" for GET /payments/{id} as HTTP 400 with `errorId: PaymentError`. */
-function primerFailure(response: HttpResponse) {
-  if (response.status === 400) {
-    const body = tryParseJsonBody(response, primerErrorSchema);
-    if (body?.error.errorId === 'PaymentError') {
-      return lookupError(ErrorCode.PAYMENT_NOT_FOUND, 'PRIMER', { upstreamStatus: 400 });
-    }
-  }
-  return errorForStatus('PRIMER', response);
+function primerNotFound(response: HttpResponse) {
+  if (response.status !== 400) return undefined;
+  const body = tryParseJsonBody(response, primerErrorSchema);
+  return body?.error.errorId === 'PaymentError' ? lookupError(ErrorCode.PAYMENT_NOT_FOUND, 'PRIMER', { upstreamStatus: 400 }) : undefined;
 }

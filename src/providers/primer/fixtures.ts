@@ -147,6 +147,30 @@ export const PRIMER_PAYMENTS: Readonly<Record<string, Body>> = {
     processor: settledProcessor(10_000_000_000, 0),
     transactions: [],
   }),
+  // Issue 10's cases: each reads as the provider proved it, no more.
+  /** Refunded in full, shown only by a REFUND transaction: Primer sent no processor object. */
+  pay_refunded_by_transaction: payment('pay_refunded_by_transaction', 'SETTLED', {
+    processor: undefined,
+    transactions: [payment('x', 'SETTLED').transactions, [refund(12_999, 'Order cancelled.')]].flat(),
+  }),
+  pay_over_refunded: payment('pay_over_refunded', 'SETTLED', { processor: settledProcessor(12_999, 15_000) }),
+  pay_refund_other_currency: payment('pay_refund_other_currency', 'SETTLED', {
+    processor: undefined,
+    transactions: [payment('x', 'SETTLED').transactions, [{ ...refund(12_999, 'Wrong currency.'), currencyCode: 'USD' }]].flat(),
+  }),
+  /** int64 above 2^53, sent as a bare JSON number (Primer's spec: `format: int64`). */
+  pay_int64_max: payment('pay_int64_max', 'SETTLED', {
+    currencyCode: 'IDR',
+    amount: 9_223_372_036_854_775_807n,
+    processor: settledProcessor(0, 0),
+    transactions: [],
+  }),
+  /** HRK, withdrawn from ISO 4217 in 2023 and still in Primer's Currency enum. */
+  pay_historic_currency: payment('pay_historic_currency', 'SETTLED', { currencyCode: 'HRK', transactions: [] }),
+  /** XFU, in Primer's Currency enum, has no minor unit in ISO 4217: its amounts are unreadable, never guessed. */
+  pay_currency_without_decimals: payment('pay_currency_without_decimals', 'SETTLED', { currencyCode: 'XFU', transactions: [] }),
+  /** A body for another payment than the one asked for: refused, never served under the asked id. */
+  pay_other_payment: payment('pay_someone_else', 'SETTLED'),
 };
 
 /** Any id with this prefix is answered with a settled payment carrying that id: load tests need many distinct ids. */

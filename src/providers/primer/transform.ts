@@ -1,13 +1,15 @@
-import type { Money } from '../../model/money.js';
-import { moneyFromMinorNumber } from '../../model/money.js';
-import { metadataEntries } from '../../model/metadata.js';
-import { nonEmpty } from '../../model/compact.js';
 import { cleanBin, cleanLast4, normalizeCardNetwork, parseExpiryMonth, parseExpiryYear } from '../../model/card.js';
-import { normalizeCurrency } from '../../model/currency.js';
-import type { Card, Customer, Payment, StatusReason, Transaction, TransactionType } from '../../model/payment.js';
-import { assertNever, isOneOf, type PaymentStatus } from '../../model/status.js';
+import { nonEmpty } from '../../model/compact.js';
+import { currencyCode } from '../../model/currency.js';
+import { metadataEntries } from '../../model/metadata.js';
+import { moneyFromMinor, optionalMoney, sameCurrency, sumMoney, type ExactNumber, type Money } from '../../model/money.js';
+import type { Card, Customer, Payment, PaymentAmountField, StatusReason, Transaction, TransactionType } from '../../model/payment.js';
+import { AmountReader } from '../../model/readable-amounts.js';
+import { summarizeRefunds } from '../../model/refunds.js';
+import { assertNever, final, isOneOf, notFinal, type StatusReading } from '../../model/status.js';
 import { parseUtcTimestamp } from '../../model/time.js';
 import { maskPansOptional } from '../../security/pan.js';
+import type { TransformContext } from '../transform-context.js';
 import {
   PRIMER_PAYMENT_STATUSES,
   type PrimerPayment,
@@ -16,27 +18,36 @@ import {
   type PrimerTransaction,
 } from './wire.js';
 
-export interface TransformContext {
-  readonly fetchedAt: Date;
-}
-
 /** Pure: Primer's payment body → the unified Payment. */
 export function transformPrimerPayment(wire: PrimerPayment, context: TransformContext): Payment {
-  const currency = wire.currencyCode ? normalizeCurrency(wire.currencyCode) : undefined;
-  const amountOf = (minor: number | null | undefined): Money | undefined =>
-    currency !== undefined && minor != null ? moneyFromMinorNumber(minor, currency) : undefined;
-  const status = mapPrimerStatus(wire.status, wire.requiredAction != null);
+  const currency = currencyCode(wire.currencyCode);
+  const amounts = new AmountReader<PaymentAmountField>();
+  const minor = (value: ExactNumber | null | undefined) => optionalMoney(value, currency, moneyFromMinor);
+  const reading = readPrimerStatus(wire.status, wire.requiredAction != null);
+  const amount = amounts.read('amount', () => minor(wire.amount));
+  const authorizedAmount = amounts.read('authorizedAmount', () => minor(authorizedMinor(wire)));
+  const capturedAmount = amounts.read('capturedAmount', () =>
+    minor(wire.processor?.amountCaptured ?? (wire.status === 'SETTLED' ? wire.amount : undefined)),
+  );
+  const processorRefunded = amounts.read('refundedAmount', () => minor(wire.processor?.amountRefunded));
   const transactions = wire.transactions?.map((transaction) => transformTransaction(transaction, currency));
+  const refunds = summarizeRefunds({
+    authorized: authorizedAmount,
+    captured: capturedAmount,
+    refundTotals: [...(processorRefunded ? [processorRefunded] : []), ...settledRefundTotals(transactions ?? [])],
+  });
 
   return {
-    id: wire.id,
+    id: context.id,
     provider: 'PRIMER',
-    status,
+    ...reading,
     providerStatus: wire.status,
-    amount: amountOf(wire.amount),
-    authorizedAmount: amountOf(authorizedMinor(wire)),
-    capturedAmount: amountOf(wire.processor?.amountCaptured ?? (wire.status === 'SETTLED' ? wire.amount : undefined)),
-    refundedAmount: amountOf(wire.processor?.amountRefunded),
+    amount,
+    amountSource: 'PROVIDER',
+    authorizedAmount,
+    capturedAmount,
+    ...refunds,
+    unreadable: amounts.unreadable,
     orderId: wire.orderId ?? undefined,
     customer: customerOf(wire),
     card: cardOf(wire),
@@ -61,29 +72,32 @@ export function transformPrimerPayment(wire: PrimerPayment, context: TransformCo
 }
 
 /**
- * Primer `PaymentStatus` → unified status (PROVIDERS.md mapping table). PENDING is split by
- * `requiredAction`: a payment blocked on 3-D Secure needs the buyer, otherwise it is processing.
- * SETTLING ("submitted for settlement") already counts as captured.
+ * Primer `PaymentStatus` (spec `PaymentStatus`; meanings in Primer's "Payment status" guide) →
+ * unified status and finality. PENDING is split by `requiredAction`: a payment blocked on 3-D Secure
+ * needs the buyer, otherwise it is processing. SETTLING ("the payment has been submitted for
+ * settlement; funds will be settled later") counts as captured but is not final, and neither is
+ * PARTIALLY_SETTLED: settlement is still under way for both.
  */
-export function mapPrimerStatus(raw: string, hasRequiredAction: boolean): PaymentStatus {
-  if (!isOneOf(PRIMER_PAYMENT_STATUSES, raw)) return 'UNKNOWN';
+export function readPrimerStatus(raw: string, hasRequiredAction: boolean): StatusReading {
+  if (!isOneOf(PRIMER_PAYMENT_STATUSES, raw)) return notFinal('UNKNOWN');
   const status: PrimerPaymentStatus = raw;
   switch (status) {
     case 'PENDING':
-      return hasRequiredAction ? 'REQUIRES_ACTION' : 'PROCESSING';
+      return notFinal(hasRequiredAction ? 'REQUIRES_ACTION' : 'PROCESSING');
     case 'AUTHORIZED':
-      return 'AUTHORIZED';
+      return notFinal('AUTHORIZED');
     case 'SETTLING':
-    case 'SETTLED':
-      return 'CAPTURED';
+      return notFinal('CAPTURED');
     case 'PARTIALLY_SETTLED':
-      return 'PARTIALLY_CAPTURED';
+      return notFinal('PARTIALLY_CAPTURED');
+    case 'SETTLED':
+      return final('CAPTURED');
     case 'DECLINED':
-      return 'DECLINED';
+      return final('DECLINED');
     case 'FAILED':
-      return 'FAILED';
+      return final('FAILED');
     case 'CANCELLED':
-      return 'CANCELLED';
+      return final('CANCELLED');
     default:
       return assertNever(status);
   }
@@ -93,7 +107,7 @@ export function mapPrimerStatus(raw: string, hasRequiredAction: boolean): Paymen
  * Primer reports no authorized amount: it is the full amount once the payment got past
  * authorization, zero when it was declined or failed, and unknown otherwise.
  */
-function authorizedMinor(wire: PrimerPayment): number | undefined {
+function authorizedMinor(wire: PrimerPayment): ExactNumber | undefined {
   switch (wire.status) {
     case 'AUTHORIZED':
     case 'SETTLING':
@@ -108,22 +122,42 @@ function authorizedMinor(wire: PrimerPayment): number | undefined {
   }
 }
 
-/** `TransactionTypeEnum`: SALE | REFUND. */
-const TRANSACTION_TYPES: Readonly<Record<string, TransactionType>> = { SALE: 'SALE', REFUND: 'REFUND' };
-
-function transactionType(raw: string | null | undefined): TransactionType {
-  return (raw ? TRANSACTION_TYPES[raw] : undefined) ?? 'UNKNOWN';
+/**
+ * The refunds Primer's transactions prove: REFUND transactions whose processor status is SETTLED,
+ * one total per currency (a refund in another currency is a discrepancy, not a sum). Pending
+ * refunds stay visible in `transactions` and count once they settle.
+ */
+function settledRefundTotals(transactions: readonly Transaction[]): Money[] {
+  const totals: Money[] = [];
+  for (const transaction of transactions) {
+    const { amount } = transaction;
+    if (transaction.type !== 'REFUND' || transaction.providerStatus !== 'SETTLED' || !amount) continue;
+    const index = totals.findIndex((total) => sameCurrency(total, amount));
+    if (index === -1) totals.push(amount);
+    else totals[index] = sumMoney([totals[index]!, amount], amount);
+  }
+  return totals;
 }
 
+/** `TransactionTypeEnum`: SALE | REFUND. */
+const TRANSACTION_TYPES: ReadonlyMap<string, TransactionType> = new Map([
+  ['SALE', 'SALE'],
+  ['REFUND', 'REFUND'],
+]);
+
 function transformTransaction(wire: PrimerTransaction, paymentCurrency: string | undefined): Transaction {
-  const currency = (wire.currencyCode ? normalizeCurrency(wire.currencyCode) : undefined) ?? paymentCurrency;
+  // A transaction without its own currency is in the payment's; one with an unrecognisable code is unreadable.
+  const currency = wire.currencyCode == null ? paymentCurrency : currencyCode(wire.currencyCode);
   const providerStatus = wire.processorStatus ?? wire.status ?? undefined;
+  const amounts = new AmountReader<'amount'>();
+  const rawType = wire.transactionType ?? wire.type;
   return {
     id: wire.id ?? undefined,
-    type: transactionType(wire.transactionType ?? wire.type),
-    status: providerStatus ? mapPrimerStatus(providerStatus, false) : undefined,
+    type: (rawType ? TRANSACTION_TYPES.get(rawType) : undefined) ?? 'UNKNOWN',
+    status: providerStatus ? readPrimerStatus(providerStatus, false).status : undefined,
     providerStatus,
-    amount: currency !== undefined && wire.amount != null ? moneyFromMinorNumber(wire.amount, currency) : undefined,
+    amount: amounts.read('amount', () => optionalMoney(wire.amount, currency, moneyFromMinor)),
+    unreadable: amounts.unreadable,
     createdAt: parseUtcTimestamp(wire.date),
     processorTransactionId: wire.processorTransactionId ?? undefined,
     reason: maskPansOptional(wire.reason),

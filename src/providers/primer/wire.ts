@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonInteger } from '../wire-numbers.js';
 
 /**
  * Primer's `GET /payments/{id}` bodies, from the official spec
@@ -7,7 +8,7 @@ import { z } from 'zod';
  * unknown fields are ignored (zod strips them) so Primer can add fields without breaking us.
  */
 const text = z.string().nullish();
-const minorUnits = z.number().int().nonnegative().nullish();
+const minorUnits = jsonInteger.nullish();
 
 /** The documented `PaymentStatus` values; anything else maps to UNKNOWN. */
 export const PRIMER_PAYMENT_STATUSES = [

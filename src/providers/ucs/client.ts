@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, type PaymentLookupError } from '../../errors/payment-lookup-error.js';
+import type { RequestScope } from '../../loading/request-scope.js';
 import type { Payment } from '../../model/payment.js';
 import type { Secret } from '../../security/secret.js';
-import type { FetchOptions, ProviderAdapter } from '../adapter.js';
+import type { ProviderAdapter } from '../adapter.js';
 import type { HttpSettings } from '../http/settings.js';
 import { ucsErrorDetailType, ucsGrpcPackage } from './proto.js';
-import { guardTransform } from '../transform-guard.js';
 import { transformUcsResponse } from './transform.js';
 import { enumName, parseUcsPaymentId, ucsGetRequest, type UcsGetResponse, type UcsLookup } from './wire.js';
 
@@ -38,22 +38,21 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
     'grpc.enable_retries': 0,
   });
 
-  function get(lookup: UcsLookup, options: FetchOptions): Promise<UcsGetResponse> {
+  function get(lookup: UcsLookup, scope: RequestScope): Promise<UcsGetResponse> {
     const metadata = new grpc.Metadata();
     metadata.set('x-connector-config', connection.connectorConfig.reveal());
     metadata.set('x-request-id', randomUUID());
-    const { scope } = options;
-    if (scope?.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
+    if (scope.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
     return new Promise((resolve, reject) => {
-      const budgetMs = Math.min(http.totalTimeoutMs, scope ? scope.remainingMs() : Infinity);
+      const budgetMs = Math.min(http.totalTimeoutMs, scope.remainingMs());
       const call = client.Get(ucsGetRequest(lookup), metadata, { deadline: Date.now() + budgetMs }, (error, response) => {
-        unsubscribe?.();
-        if (error) reject(grpcFailure(error, scope?.cancelled === true));
+        unsubscribe();
+        if (error) reject(grpcFailure(error, scope.cancelled));
         else if (!response) reject(lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { detail: 'empty response' }));
         else resolve(response);
       });
       // Declared after the call: grpc-js only ever calls back asynchronously.
-      const unsubscribe = scope?.onCancel(() => {
+      const unsubscribe = scope.onCancel(() => {
         call.cancel();
       });
     });
@@ -65,15 +64,17 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
       const parsed = parseUcsPaymentId(id);
       return 'problem' in parsed ? parsed.problem : undefined;
     },
-    async fetchPayment(id: string, options: FetchOptions = {}): Promise<Payment> {
+    async fetchPayment(id: string, scope: RequestScope): Promise<Payment> {
       const lookup = parseUcsPaymentId(id);
       if ('problem' in lookup) throw lookupError(ErrorCode.BAD_USER_INPUT, 'UCS', { detail: lookup.problem });
-      const response = await get(lookup, options);
+      const response = await get(lookup, scope);
       const inBand = inBandFailure(response);
       if (inBand) throw inBand;
-      return guardTransform('UCS', () =>
-        transformUcsResponse(response, lookup, { fetchedAt: new Date(), paymentId: id, connector: connection.connector }),
-      );
+      // An answer for another connector transaction is not this payment's (an unset id is UCS's sparse Get, not another payment).
+      if (response.connector_transaction_id && response.connector_transaction_id !== lookup.connectorTransactionId) {
+        throw lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { detail: 'the body describes another payment than the one asked for' });
+      }
+      return transformUcsResponse(response, lookup, { id, fetchedAt: new Date(), connector: connection.connector });
     },
     close() {
       client.close();

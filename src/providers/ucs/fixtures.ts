@@ -30,6 +30,8 @@ export const UCS_FIXTURES: Readonly<Record<string, UcsFixture>> = {
   ...Object.fromEntries(Object.entries(UCS_STATUS_IDS).map(([id, status]) => [id, { kind: 'status', status } as const])),
   pi_adyen_authorised: { kind: 'adyen_authorised' },
   pi_declined_in_band: { kind: 'status', status: 'AUTHORIZATION_FAILED', extra: { error: declineError, status_code: 402 } },
+  /** An answer for another connector transaction than the one asked for. */
+  pi_other_payment: { kind: 'status', status: 'CHARGED', extra: { connector_transaction_id: 'pi_someone_else' } },
   pi_error_in_band_404: {
     kind: 'status',
     status: 'PAYMENT_STATUS_UNSPECIFIED',
