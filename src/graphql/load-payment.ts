@@ -10,12 +10,20 @@ import { toGraphQLError } from './errors.js';
  * turned into coded GraphQL errors at the caller's path.
  */
 export async function loadPayment(context: GraphQLContext, key: PaymentKey): Promise<Payment> {
+  let payment: Payment;
   try {
-    return await context.loaders.payment.load(key);
+    payment = await context.loaders.payment.load(key);
   } catch (error) {
     logFailure(context, key, error);
     throw toGraphQLError(error);
   }
+  if (payment.droppedFields) {
+    context.logger.info(
+      { reqId: context.requestId, provider: key.provider, paymentId: key.id, fields: payment.droppedFields },
+      'provider body fields left out: not the documented shape',
+    );
+  }
+  return payment;
 }
 
 export async function loadTransactions(context: GraphQLContext, payment: Payment) {

@@ -38,6 +38,11 @@ export interface Payment {
   readonly discrepancies: readonly AmountDiscrepancy[];
   /** Amount fields the provider sent that cannot be represented, and why. */
   readonly unreadable?: UnreadableFields<PaymentAmountField>;
+  /**
+   * Paths (never values) of fields in the provider's body that did not match its documented shape
+   * and were left out, so that one odd secondary field does not sink the payment. Logged.
+   */
+  readonly droppedFields?: readonly string[];
   /** The merchant's order reference as the provider knows it. */
   readonly orderId?: string;
   readonly customer?: Customer;

@@ -51,6 +51,19 @@ describe('the truth about every payment', () => {
     });
   });
 
+  it('leaves out a secondary field of the wrong type, with a logged reason, and serves the payment', async () => {
+    const { data, errors } = await app.query<{ payment: Row }>(
+      'query($id: ID!) { payment(id: $id, provider: KUIKPOS) { status installments processor { responseCode } } }',
+      { id: KUIKPOS_SAMPLE_IDS.oddSecondaryFields },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.payment).toEqual({ status: 'CAPTURED', installments: null, processor: { responseCode: null } });
+    const line = app.logs.lines.find((entry) => entry.includes('provider body fields left out'));
+    expect(line).toBeDefined();
+    expect(line).toContain('"provider":"KUIKPOS"');
+    expect(line).toMatch(/"fields":\[("(installmentCount|resultCode)",?){2}\]/);
+  });
+
   describe('refunds are first-class', () => {
     it('Primer: a refund shown only as a REFUND transaction reads as refunded, in one field too', async () => {
       const { data } = await read('pay_refunded_by_transaction', 'PRIMER');

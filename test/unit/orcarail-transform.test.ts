@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ORCARAIL_PAYMENTS, ORCARAIL_SEED_EXAMPLE } from '../../src/providers/orcarail/fixtures.js';
 import { readOrcarailStatus, transformOrcarailIntent } from '../../src/providers/orcarail/transform.js';
-import { ORCARAIL_STATUSES, orcarailIntentBodySchema } from '../../src/providers/orcarail/wire.js';
+import { camelCaseKeys, ORCARAIL_STATUSES, orcarailIntentSchema } from '../../src/providers/orcarail/wire.js';
 import { money } from '../helpers/money.js';
 
 const fetchedAt = new Date('2026-11-22T12:00:00.000Z');
 const transform = (body: unknown) => {
-  const wire = orcarailIntentBodySchema.parse(body);
+  const wire = orcarailIntentSchema.parse(camelCaseKeys(body));
   return transformOrcarailIntent(wire, { id: wire.id, fetchedAt });
 };
 const transfer = (status: string, amount: string, currency: string) => ({
@@ -71,7 +71,7 @@ describe('OrcaRail transform', () => {
 
   it('keeps decimal strings exact', () => {
     expect(transform({ ...ORCARAIL_SEED_EXAMPLE, amount: '0.29' }).amount?.minorUnits).toBe(29n);
-    expect(orcarailIntentBodySchema.safeParse({ ...ORCARAIL_SEED_EXAMPLE, amount: 100 }).success).toBe(false);
+    expect(orcarailIntentSchema.safeParse({ ...ORCARAIL_SEED_EXAMPLE, amount: 100 }).success).toBe(false);
   });
 
   it.each([

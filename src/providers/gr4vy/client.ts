@@ -52,7 +52,8 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
     for (let page = 0; page < MAX_REFUND_PAGES; page += 1) {
       const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
       const path = `/transactions/${encodePathSegment(id)}/refunds?${query.toString()}`;
-      const body = await readJson(client, { path, headers: await headers(scope), schema: gr4vyRefundsSchema }, scope);
+      // Every refund field is essential here: a refund left out would under-report what went back.
+      const { wire: body } = await readJson(client, { path, headers: await headers(scope), schema: gr4vyRefundsSchema }, scope);
       refunds.push(...body.items.map(transformGr4vyRefund));
       cursor = body.next_cursor ?? undefined;
       if (!cursor) break;
@@ -71,6 +72,7 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
           path: `/transactions/${encodePathSegment(id)}`,
           headers: await headers(scope),
           schema: gr4vyTransactionSchema,
+          essential: ['id', 'status', 'amount', 'currency'],
           answeredId: (wire) => wire.id,
           // UUIDs: the same id in either case (RFC 9562 §4: "case-insensitive on input").
           sameId: (asked, answered) => asked.toLowerCase() === answered.toLowerCase(),

@@ -5,7 +5,7 @@ import { lookupError, type PaymentLookupError } from '../../errors/payment-looku
 import type { Payment } from '../../model/payment.js';
 import type { TransformContext } from '../transform-context.js';
 import type { JsonHttpClient, HttpResponse } from './json-http-client.js';
-import { errorForStatus, parseJsonBody } from './responses.js';
+import { errorForStatus, parseJsonBody, type ParsedBody } from './responses.js';
 
 /** One JSON resource of a provider: where it is, how to ask, and how to read its failures. */
 export interface JsonResource<Wire> {
@@ -18,6 +18,13 @@ export interface JsonResource<Wire> {
    * Primer's "not found" as HTTP 400 `PaymentError`; undefined falls back to the table.
    */
   readonly documentedError?: (response: HttpResponse) => PaymentLookupError | undefined;
+  /**
+   * The top-level fields that define the resource: a mismatch there makes the body unreadable, a
+   * mismatch elsewhere leaves that field out (see `parseJsonBody`). Unset: every field is essential.
+   */
+  readonly essential?: readonly string[];
+  /** Reshapes the JSON before validation (OrcaRail: snake_case keys to camelCase). */
+  readonly prepare?: (body: unknown) => unknown;
 }
 
 /** A provider's "get payment" resource, and how its body becomes the unified Payment. */
@@ -31,10 +38,13 @@ export interface PaymentResource<Wire> extends JsonResource<Wire> {
 }
 
 /** GET, status, JSON and schema: the one way an HTTP provider's resource is read. */
-export async function readJson<Wire>(client: JsonHttpClient, resource: JsonResource<Wire>, scope: RequestScope): Promise<Wire> {
+export async function readJson<Wire>(client: JsonHttpClient, resource: JsonResource<Wire>, scope: RequestScope): Promise<ParsedBody<Wire>> {
   const response = await client.get(resource.path, resource.headers, scope);
   if (response.status !== 200) throw resource.documentedError?.(response) ?? errorForStatus(client.provider, response);
-  return parseJsonBody(client.provider, response, resource.schema);
+  return parseJsonBody(client.provider, response, resource.schema, {
+    ...(resource.essential ? { essential: resource.essential } : {}),
+    ...(resource.prepare ? { prepare: resource.prepare } : {}),
+  });
 }
 
 const exactly = (asked: string, answered: string) => asked === answered;
@@ -44,9 +54,10 @@ const exactly = (asked: string, answered: string) => asked === answered;
  * PROVIDER_BAD_RESPONSE: serving it under the asked id would show one buyer another's payment.
  */
 export async function readPayment<Wire>(client: JsonHttpClient, id: string, resource: PaymentResource<Wire>, scope: RequestScope): Promise<Payment> {
-  const wire = await readJson(client, resource, scope);
+  const { wire, dropped } = await readJson(client, resource, scope);
   if (!(resource.sameId ?? exactly)(id, resource.answeredId(wire))) {
     throw lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, client.provider, { detail: 'the body describes another payment than the one asked for' });
   }
-  return resource.transform(wire, { id, fetchedAt: new Date() });
+  const payment = resource.transform(wire, { id, fetchedAt: new Date() });
+  return dropped.length > 0 ? { ...payment, droppedFields: dropped } : payment;
 }

@@ -42,25 +42,70 @@ export function parseRetryAfter(header: string | string[] | undefined, now: Date
   return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
 }
 
+/** A body read against its wire schema, with the parts that did not fit it. */
+export interface ParsedBody<Wire> {
+  readonly wire: Wire;
+  /** Paths (never values) of fields left out because they did not match the documented shape. */
+  readonly dropped: readonly string[];
+}
+
+/** Rounds of leaving out mismatched fields (each can reveal issues inside what stayed) before the body counts as unreadable. */
+const MAX_PRUNING_ROUNDS = 3;
+
 /**
- * Parses a JSON body and validates it against the provider's wire schema. Wrong content type,
- * invalid JSON and schema mismatches all become PROVIDER_BAD_RESPONSE naming the provider.
+ * Parses a JSON body and validates it against the provider's wire schema. Wrong content type and
+ * invalid JSON are PROVIDER_BAD_RESPONSE naming the provider. So is a schema mismatch in an
+ * `essential` top-level field (the ones that define the payment: id, status, amount, currency);
+ * a mismatch anywhere else is left out and named in `dropped`, so one odd secondary field (a
+ * commission, a card label) never sinks the payment (issue 10).
  */
 export function parseJsonBody<Schema extends z.ZodType>(
   provider: Provider,
   response: HttpResponse,
   schema: Schema,
-): z.output<Schema> {
-  const parsed = parseJson(provider, response);
-  const result = schema.safeParse(parsed);
-  if (!result.success) {
-    const where = result.error.issues[0]?.path.join('.') || 'body';
-    throw lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, provider, {
-      upstreamStatus: response.status,
-      detail: `unexpected shape at ${where}`,
-    });
+  options: { readonly essential?: readonly string[]; readonly prepare?: (body: unknown) => unknown } = {},
+): ParsedBody<z.output<Schema>> {
+  // Without an `essential` list every field is: any mismatch makes the body unreadable.
+  const tolerant = options.essential !== undefined;
+  const essential = new Set(options.essential ?? []);
+  let body = parseJson(provider, response);
+  if (options.prepare) body = options.prepare(body);
+  const dropped: string[] = [];
+  for (let round = 0; ; round += 1) {
+    const result = schema.safeParse(body);
+    if (result.success) return { wire: result.data, dropped };
+    const unreadable = (path: readonly PropertyKey[]) =>
+      lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, provider, { upstreamStatus: response.status, detail: `unexpected shape at ${path.join('.') || 'body'}` });
+    const paths = result.error.issues.map((issue) => issue.path);
+    const fatal = paths.find((path) => !tolerant || path.length === 0 || essential.has(String(path[0])) || round >= MAX_PRUNING_ROUNDS);
+    if (fatal) throw unreadable(fatal);
+    // Last issue first, so that leaving out an array item does not shift the others' indices.
+    for (const path of paths.reverse()) {
+      const left = leaveOut(body, path);
+      if (left === undefined) throw unreadable(path);
+      dropped.push(left.join('.'));
+    }
   }
-  return result.data;
+}
+
+/**
+ * Removes the value at `path`; where there is nothing there (a required field is missing), the
+ * object that lacks it goes instead. Returns the path removed, or undefined when only the whole
+ * body could be.
+ */
+function leaveOut(body: unknown, path: readonly PropertyKey[]): readonly PropertyKey[] | undefined {
+  if (path.length <= 1 && !(path.length === 1 && isObject(body) && Object.hasOwn(body, path[0]!))) return undefined;
+  let holder: unknown = body;
+  for (const key of path.slice(0, -1)) holder = isObject(holder) ? holder[key as string] : undefined;
+  const last = path.at(-1)!;
+  if (!isObject(holder) || !Object.hasOwn(holder, last)) return leaveOut(body, path.slice(0, -1));
+  if (Array.isArray(holder) && typeof last === 'number') holder.splice(last, 1);
+  else Reflect.deleteProperty(holder, last);
+  return path;
+}
+
+function isObject(value: unknown): value is Record<PropertyKey, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Like `parseJsonBody` but for error bodies: a body we cannot read yields undefined, not an error. */

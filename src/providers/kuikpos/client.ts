@@ -28,6 +28,7 @@ export function createKuikposAdapter(connection: KuikposConnection, http: HttpSe
           path: `/api/payment/${encodePathSegment(id)}`,
           headers: { 'x-api-key': connection.apiKey.reveal(), 'x-api-secret': connection.apiSecret.reveal() },
           schema: kuikposPaymentSchema,
+          essential: ['paymentId', 'status', 'amount', 'currency'],
           answeredId: (wire) => wire.paymentId,
           transform: transformKuikposPayment,
         },

@@ -53,6 +53,8 @@ export const KUIKPOS_SAMPLE_IDS = {
   beyondFloatPrecision: uuid(13),
   /** A body for another payment than the one asked for. */
   otherPayment: uuid(14),
+  /** Secondary fields of the wrong type (a word for the instalments, a number for the result code): left out, logged, the payment arrives. */
+  oddSecondaryFields: uuid(15),
 } as const;
 
 const ids = KUIKPOS_SAMPLE_IDS;
@@ -77,6 +79,7 @@ export const KUIKPOS_PAYMENTS: Readonly<Record<string, Body>> = {
   [ids.jpyFractionalCommission]: payment(ids.jpyFractionalCommission, 'SUCCESS', { currency: 'JPY', amount: 1200, merchantCommission: 12.5 }),
   [ids.beyondFloatPrecision]: payment(ids.beyondFloatPrecision, 'SUCCESS', { amount: new DecimalText('90071992547409.93') }),
   [ids.otherPayment]: payment(uuid(99), 'SUCCESS'),
+  [ids.oddSecondaryFields]: payment(ids.oddSecondaryFields, 'SUCCESS', { installmentCount: 'six', resultCode: 51 }),
 };
 
 /** Any id with this prefix is answered with a generated successful payment (for load tests). */

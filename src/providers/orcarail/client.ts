@@ -4,7 +4,7 @@ import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { readPayment } from '../http/read-payment.js';
 import type { HttpSettings } from '../http/settings.js';
 import { transformOrcarailIntent } from './transform.js';
-import { orcarailIntentBodySchema } from './wire.js';
+import { camelCaseKeys, orcarailIntentSchema } from './wire.js';
 
 /** The seed's and the SDK's host. */
 export const ORCARAIL_PRODUCTION_URL = 'https://api.orcarail.com';
@@ -30,7 +30,9 @@ export function createOrcarailAdapter(connection: OrcarailConnection, http: Http
           // The SDK prefixes `pi_` to ids that lack it; ids here are opaque and sent exactly as given.
           path: `/api/v1/payment_intents/${encodePathSegment(id)}`,
           headers: { authorization: authorization() },
-          schema: orcarailIntentBodySchema,
+          schema: orcarailIntentSchema,
+          essential: ['id', 'status', 'amount', 'currency'],
+          prepare: camelCaseKeys,
           answeredId: (wire) => wire.id,
           transform: transformOrcarailIntent,
         },

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * (`paymentMethodTypes`, `paymentLink`, `latestTransaction`); the official Node SDK's types
  * (OrcaRail/sdks-node `PaymentIntent`) use snake_case for some of the same fields (`payment_link`,
  * `payment_method_types`, `return_url`) and add `client_secret`, `checkout_url`. Both are accepted:
- * keys are normalised to camelCase before validation.
+ * keys are normalised to camelCase (`camelCaseKeys`) before validation.
  */
 const text = z.string().nullish();
 /** Amounts are decimal strings in major units (`"100.00"`). */
@@ -48,8 +48,10 @@ export const orcarailIntentSchema = z.object({
 
 export type OrcarailIntent = z.output<typeof orcarailIntentSchema>;
 
+const METADATA: ReadonlySet<string> = new Set(['metadata']);
+
 /** snake_case → camelCase for object keys, recursively (values untouched; metadata keys kept as sent). */
-export function camelCaseKeys(value: unknown, keepKeysOf: ReadonlySet<string> = new Set(['metadata'])): unknown {
+export function camelCaseKeys(value: unknown, keepKeysOf: ReadonlySet<string> = METADATA): unknown {
   if (Array.isArray(value)) return value.map((item) => camelCaseKeys(item, keepKeysOf));
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
@@ -60,6 +62,3 @@ export function camelCaseKeys(value: unknown, keepKeysOf: ReadonlySet<string> = 
   );
 }
 
-
-/** The response body as OrcaRail sends it, in either casing. */
-export const orcarailIntentBodySchema = z.preprocess((body) => camelCaseKeys(body), orcarailIntentSchema);

@@ -33,6 +33,7 @@ export function createPrimerAdapter(connection: PrimerConnection, http: HttpSett
           path: `/payments/${encodePathSegment(id)}`,
           headers: { 'x-api-key': connection.apiKey.reveal(), 'x-api-version': PRIMER_API_VERSION },
           schema: primerPaymentSchema,
+          essential: ['id', 'status', 'amount', 'currencyCode'],
           documentedError: primerNotFound,
           answeredId: (wire) => wire.id,
           transform: transformPrimerPayment,
