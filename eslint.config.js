@@ -4,7 +4,7 @@ import graphql from '@graphql-eslint/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/graphql/__generated__/', 'src/providers/ucs/__generated__/', 'coverage/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'src/graphql/__generated__/', 'src/providers/ucs/__generated__/', 'src/model/__generated__/', 'coverage/', '**/*.js', '**/*.mjs'] },
   {
     // The public schema: every type, field, argument and enum value described; consistent naming.
     files: ['schema/*.graphql'],

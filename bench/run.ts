@@ -22,8 +22,8 @@ import { loadConfig } from '../src/config/app-config.js';
 import { PROVIDERS, type Provider } from '../src/model/provider.js';
 import { readSchemaSdl } from '../src/graphql/schema.js';
 import { createLogger } from '../src/log/logger.js';
-import { ProviderRegistry } from '../src/providers/registry.js';
-import { createApp } from '../src/server/app.js';
+import { PROVIDER_MODULES } from '../src/providers/modules.js';
+import { buildService } from '../src/service/build-service.js';
 import { composeWithGuild } from '../test/federation/compose.js';
 import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
 import { localSubgraphs } from '../test/federation/schema-checks.js';
@@ -117,13 +117,7 @@ async function retainedMemory(subgraph: ChildProcess): Promise<{ rssMb: number; 
 }
 
 /** Payment n of each provider's simulator (every simulator answers its generated ids). */
-const generatedId: Record<Provider, (n: number) => string> = {
-  PRIMER: (n) => `pay_gen_${String(n)}`,
-  GR4VY: (n) => `a11ce000-0000-4000-8000-${String(n % 1e12).padStart(12, '0')}`,
-  KUIKPOS: (n) => `kp_gen_${String(n)}`,
-  ORCARAIL: (n) => `pi_gen_${String(n)}`,
-  UCS: (n) => `pi_gen_${String(n)}~1000~USD`,
-};
+const generatedId = (provider: Provider, n: number): string => PROVIDER_MODULES[provider].sampleIds.generated(n);
 
 const SOAK_SECONDS = Number(process.env['SOAK_SECONDS'] ?? '120');
 /**
@@ -143,7 +137,7 @@ async function soak() {
   const urls = await simulators(2, { errorRate: 0.1, stallRate: 0.05 });
   const { url, child: subgraph } = await subgraphProcess(urls, MEMORY_PROBE);
   const query = 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status } }';
-  const refsFor = (n: number) => PROVIDERS.map((provider) => ({ id: generatedId[provider](n), provider }));
+  const refsFor = (n: number) => PROVIDERS.map((provider) => ({ id: generatedId(provider, n), provider }));
   let counter = 0;
   let mismatches = 0;
   let paymentsReturned = 0;
@@ -227,7 +221,7 @@ let nextPaymentId = 0;
 const distinctPayment = (toBody: (id: string) => string) => ({
   method: 'POST' as const,
   headers: { 'content-type': 'application/json' },
-  setupRequest: (request: object) => ({ ...request, body: toBody(`pay_gen_${String((nextPaymentId += 1))}`) }),
+  setupRequest: (request: object) => ({ ...request, body: toBody(generatedId('PRIMER', (nextPaymentId += 1))) }),
 });
 const subgraphRequest = distinctPayment((id) => JSON.stringify({ query: PAYMENT_QUERY, variables: { id } }));
 const floorRequest = distinctPayment((id) => JSON.stringify({ id }));
@@ -310,8 +304,8 @@ async function batching(providers: readonly Provider[]) {
   const urls = await simulators(latencyMs);
   const url = await subgraph(urls);
   const perProvider = 100 / providers.length;
-  const refs = Array.from({ length: perProvider }, (_, i) => providers.map((provider) => ({ id: generatedId[provider](i), provider }))).flat();
-  const single = JSON.stringify({ query: '{ payment(id: "pay_gen_0", provider: PRIMER) { id status } }' });
+  const refs = Array.from({ length: perProvider }, (_, i) => providers.map((provider) => ({ id: generatedId(provider, i), provider }))).flat();
+  const single = JSON.stringify({ query: PAYMENT_QUERY, variables: { id: generatedId('PRIMER', 0) } });
   const batch = JSON.stringify({
     query: 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status amount { decimal } } }',
     variables: { refs },
@@ -346,22 +340,11 @@ async function batching(providers: readonly Provider[]) {
 async function federation() {
   const latencyMs = 50;
   const urls = await simulators(latencyMs);
-  const config = loadConfig(simulatorEnv(urls));
-  const logger = createLogger('warn');
-  const registry = await ProviderRegistry.create({
-    live: config.liveProviders,
-    simulateUnconfigured: false,
-    simulatorKnobs: {},
-    http: config.http,
-    maxConcurrencyPerProvider: PROVIDER_CONCURRENCY,
-    logger,
-  });
+  // Built as production builds it, against the simulators' processes.
+  const config = loadConfig({ ...simulatorEnv(urls), NODE_ENV: 'production', PROVIDER_MAX_CONCURRENCY: String(PROVIDER_CONCURRENCY) });
   const counts = { entities: 0, providerCalls: 0 };
-  const payments = await createApp({
-    registry,
-    logger,
-    maxRefs: 100,
-    production: true,
+  const { app: payments } = await buildService(config, {
+    logger: createLogger('warn'),
     onBatch: (batch) => {
       if (batch.loader === 'payment') counts.providerCalls += batch.keys.length;
     },
@@ -379,7 +362,7 @@ async function federation() {
   const composition = composeWithGuild(localSubgraphs(readSchemaSdl(), { payments: paymentsUrl, orders: orders.url }));
   const gateway = createGatewayRuntime({ supergraph: composition.supergraphSdl!, logging: false });
   const dashboard = JSON.stringify({ query: '{ orders(first: 50) { id total payment { id provider status amount { decimal currency } } } }' });
-  const single = JSON.stringify({ query: '{ payment(id: "pay_gen_0", provider: PRIMER) { id status } }' });
+  const single = JSON.stringify({ query: PAYMENT_QUERY, variables: { id: generatedId('PRIMER', 0) } });
   const throughGateway = async () => {
     const start = performance.now();
     const response = await gateway.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: dashboard });

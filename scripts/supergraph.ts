@@ -9,25 +9,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { readSchemaSdl } from '../src/graphql/schema.js';
-import { createLogger } from '../src/log/logger.js';
-import { DEFAULT_HTTP_SETTINGS } from '../src/providers/http/settings.js';
-import { ProviderRegistry } from '../src/providers/registry.js';
-import { createApp } from '../src/server/app.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { buildService } from '../src/service/build-service.js';
 import { composeWithGuild } from '../test/federation/compose.js';
 import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
 import { localSubgraphs } from '../test/federation/schema-checks.js';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? String(fallback));
-const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
-const registry = await ProviderRegistry.create({
-  live: {},
-  simulateUnconfigured: true,
-  simulatorKnobs: { latencyMs: Number(process.env['SIMULATOR_LATENCY_MS'] ?? '0') },
-  http: DEFAULT_HTTP_SETTINGS,
-  maxConcurrencyPerProvider: 50,
-  logger,
-});
-const payments = await createApp({ registry, logger, maxRefs: 100, production: false });
+// The payments subgraph on its embedded default: every provider on its simulator, as `npm start` runs it.
+const config = loadConfig({ LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn', SIMULATOR_LATENCY_MS: process.env['SIMULATOR_LATENCY_MS'] });
+const { app: payments } = await buildService(config);
 const paymentsUrl = `${await payments.http.listen({ host: '127.0.0.1', port: port('PAYMENTS_PORT', 4001) })}/graphql`;
 payments.lifecycle.markListening();
 

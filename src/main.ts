@@ -1,8 +1,6 @@
 import { loadConfig } from './config/app-config.js';
-import { ConfigError } from './config/env-helpers.js';
-import { createLogger } from './log/logger.js';
-import { ProviderRegistry } from './providers/registry.js';
-import { createApp } from './server/app.js';
+import { ConfigError } from './env/env-helpers.js';
+import { buildService } from './service/build-service.js';
 
 /** Starts the subgraph: config → providers (live or simulated) → HTTP server → signal handling. */
 async function main(): Promise<void> {
@@ -17,27 +15,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const logger = createLogger(config.logLevel);
-  const registry = await ProviderRegistry.create({
-    live: config.liveProviders,
-    simulateUnconfigured: config.simulateUnconfigured,
-    simulatorKnobs: { latencyMs: config.simulatorLatencyMs },
-    http: config.http,
-    httpOverrides: config.httpOverrides,
-    maxConcurrencyPerProvider: config.maxConcurrencyPerProvider,
-    maxQueuedPerProvider: config.maxQueuedPerProvider,
-    retryPolicy: config.retryPolicy,
-    circuitBreaker: config.circuitBreaker,
-    logger,
-  });
-  const app = await createApp({
-    registry,
-    logger,
-    maxRefs: config.maxRefs,
-    requestDeadlineMs: config.requestDeadlineMs,
-    limits: { maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases },
-    production: config.environment === 'production',
-  });
+  const { logger, registry, app } = await buildService(config);
   const address = await app.http.listen({ host: config.host, port: config.port });
   app.lifecycle.markListening();
   logger.info({ address, providers: registry.describe() }, `payments subgraph ready at ${address}/graphql`);

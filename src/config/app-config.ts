@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_REFS, DEFAULT_REQUEST_LIMITS, type RequestLimits } from '../graphql/limits.js';
 import { PROVIDERS, type Provider } from '../model/provider.js';
-import { DEFAULT_REQUEST_DEADLINE_MS } from '../loading/request-scope.js';
+import { DEFAULT_REQUEST_DEADLINE_MS } from '../request/request-scope.js';
+import { DEFAULT_BULKHEAD } from '../resilience/bulkhead.js';
 import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings } from '../resilience/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import type { HttpSettings } from '../providers/http/settings.js';
 import { DEFAULT_HTTP_SETTINGS } from '../providers/http/settings.js';
 import type { ProviderSetup } from '../providers/module.js';
-import { PROVIDER_MODULES } from '../providers/registry.js';
-import { ConfigError, parseEnv, positiveInt, type Env } from './env-helpers.js';
+import type { SimulatorKnobs } from '../simulation/http-simulator.js';
+import { PROVIDER_MODULES } from '../providers/modules.js';
+import { ConfigError, parseEnv, positiveInt, type Env } from '../env/env-helpers.js';
 
 const serviceEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -15,9 +18,9 @@ const serviceEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Most refs one `payments` query may ask for. */
-  PAYMENTS_MAX_REFS: positiveInt(1_000).default(100),
+  PAYMENTS_MAX_REFS: positiveInt(1_000).default(DEFAULT_MAX_REFS),
   /** Calls in flight per provider, across all requests. */
-  PROVIDER_MAX_CONCURRENCY: positiveInt(1_000).default(50),
+  PROVIDER_MAX_CONCURRENCY: positiveInt(1_000).default(DEFAULT_BULKHEAD.maxConcurrent),
   /** The whole provider call, connect to last byte (per-provider: <PROVIDER>_TIMEOUT_MS). */
   PROVIDER_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_SETTINGS.totalTimeoutMs),
   PROVIDER_CONNECT_TIMEOUT_MS: positiveInt(60_000).default(DEFAULT_HTTP_SETTINGS.connectTimeoutMs),
@@ -28,13 +31,13 @@ const serviceEnv = z.object({
   /** Every provider call of one GraphQL request ends by then; keep it below the gateway's subgraph timeout. */
   REQUEST_DEADLINE_MS: positiveInt(120_000).default(DEFAULT_REQUEST_DEADLINE_MS),
   /** Calls that may wait for a slot per provider before PROVIDER_OVERLOADED. */
-  PROVIDER_MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(200),
+  PROVIDER_MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_BULKHEAD.maxQueued),
   RETRY_MAX_ATTEMPTS: positiveInt(10).default(DEFAULT_RETRY_POLICY.maxAttempts),
   CIRCUIT_FAILURE_THRESHOLD: positiveInt(1_000).default(DEFAULT_CIRCUIT_BREAKER.failureThreshold),
   CIRCUIT_OPEN_MS: positiveInt(600_000).default(DEFAULT_CIRCUIT_BREAKER.openMs),
   /** Request-level limits, decided before any provider call. */
-  MAX_QUERY_DEPTH: positiveInt(100).default(10),
-  MAX_ALIASES: positiveInt(1_000).default(30),
+  MAX_QUERY_DEPTH: positiveInt(100).default(DEFAULT_REQUEST_LIMITS.maxDepth),
+  MAX_ALIASES: positiveInt(1_000).default(DEFAULT_REQUEST_LIMITS.maxAliases),
   /** Latency every embedded simulator adds, to feel real network time locally. */
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
@@ -59,7 +62,7 @@ const providerTimeoutEnv = z.object(
 
 /** Every environment variable the service reads, for `.env.example` and its test. */
 export function configVariables(): string[] {
-  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...PROVIDER_MODULES.flatMap((module) => module.variables)];
+  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...Object.values(PROVIDER_MODULES).flatMap((module) => module.variables)];
 }
 
 export interface AppConfig {
@@ -75,9 +78,9 @@ export interface AppConfig {
   readonly maxQueuedPerProvider: number;
   readonly retryPolicy: RetryPolicy;
   readonly circuitBreaker: CircuitBreakerSettings;
-  readonly maxQueryDepth: number;
-  readonly maxAliases: number;
-  readonly simulatorLatencyMs: number;
+  readonly limits: RequestLimits;
+  /** How the embedded simulators behave (latency, injected faults). */
+  readonly simulatorKnobs: Partial<SimulatorKnobs>;
   readonly shutdownDrainMs: number;
   /** Providers whose credentials are set. */
   readonly liveProviders: Partial<Record<Provider, ProviderSetup>>;
@@ -103,7 +106,7 @@ export function loadConfig(env: Env): AppConfig {
   const service = collect(() => parseEnv(serviceEnv, env));
   const perProviderTimeouts = collect(() => parseEnv(providerTimeoutEnv, env));
   const liveProviders: Partial<Record<Provider, ProviderSetup>> = {};
-  for (const module of PROVIDER_MODULES) {
+  for (const module of Object.values(PROVIDER_MODULES)) {
     const setup = collect(() => module.fromEnv(env));
     if (setup) liveProviders[module.provider] = setup;
   }
@@ -140,9 +143,8 @@ export function loadConfig(env: Env): AppConfig {
     maxQueuedPerProvider: service.PROVIDER_MAX_QUEUE,
     retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: service.RETRY_MAX_ATTEMPTS },
     circuitBreaker: { failureThreshold: service.CIRCUIT_FAILURE_THRESHOLD, openMs: service.CIRCUIT_OPEN_MS },
-    maxQueryDepth: service.MAX_QUERY_DEPTH,
-    maxAliases: service.MAX_ALIASES,
-    simulatorLatencyMs: service.SIMULATOR_LATENCY_MS,
+    limits: { maxDepth: service.MAX_QUERY_DEPTH, maxAliases: service.MAX_ALIASES },
+    simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS },
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
     liveProviders,
     simulateUnconfigured: service.NODE_ENV !== 'production',

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { PaymentLoaders } from '../loading/payment-loaders.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import type { ProviderRegistry } from '../loading/provider-registry.js';
 
 /** What every resolver gets for one GraphQL request. Built fresh per request. */
 export interface GraphQLContext {

@@ -21,6 +21,9 @@ export interface RequestLimits {
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = { maxDepth: 10, maxAliases: 30 };
 
+/** Most refs in one `payments` call, and most representations in one `_entities` request. */
+export const DEFAULT_MAX_REFS = 100;
+
 /** Apollo reports validation errors with `extensions.code` GRAPHQL_VALIDATION_FAILED. */
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { retryable: false } });

@@ -3,10 +3,10 @@ import { ErrorCode } from '../errors/codes.js';
 import { lookupError } from '../errors/payment-lookup-error.js';
 import type { Payment, Transaction } from '../model/payment.js';
 import { paymentKeyString, type PaymentKey } from '../model/provider.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import type { ProviderRegistry } from './provider-registry.js';
 import { paymentIdProblem } from './payment-id.js';
 import { resilientCall } from '../resilience/resilient-call.js';
-import type { RequestScope } from './request-scope.js';
+import type { RequestScope } from '../request/request-scope.js';
 
 /** One dispatched batch: which keys a loader sent to the providers together, in key order. */
 export interface DispatchedBatch {

@@ -1,4 +1,4 @@
-import type { RequestScope } from '../loading/request-scope.js';
+import type { RequestScope } from '../request/request-scope.js';
 import type { Payment, Transaction } from '../model/payment.js';
 import type { Provider } from '../model/provider.js';
 

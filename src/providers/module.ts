@@ -1,6 +1,7 @@
-import type { Env } from '../config/env-helpers.js';
+import type { Env } from '../env/env-helpers.js';
 import type { Provider } from '../model/provider.js';
-import type { Simulator, SimulatorKnobs } from '../simulation/http-simulator.js';
+import type { FaultIds } from '../simulation/faults.js';
+import type { Simulator, SimulatorKnobs } from '../simulation/simulator-base.js';
 import type { ProviderAdapter } from './adapter.js';
 import type { HttpSettings } from './http/settings.js';
 
@@ -11,12 +12,21 @@ export interface ProviderSetup {
   createAdapter(http: HttpSettings): Promise<ProviderAdapter>;
 }
 
+/** Ids a provider's simulator answers in known ways, for tests, benches and people trying it. */
+export interface SampleIds {
+  /** A captured payment generated for this number: load tests need many distinct payments. */
+  generated(n: number): string;
+  /** The ids that act out each fault of FAULT_NAMES (HTTP providers; UCS has gRPC faults of its own). */
+  readonly faults?: FaultIds;
+}
+
 /**
  * What each provider folder exports: how it is configured from the environment and how its
- * simulator starts. Adding a provider = a folder exporting one of these + one line in the registry.
+ * simulator starts. Adding a provider = a folder exporting one of these + one line in
+ * src/providers/modules.ts + its value in the schema's Provider enum (docs/adding-a-provider.md).
  */
-export interface ProviderModule {
-  readonly provider: Provider;
+export interface ProviderModule<P extends Provider = Provider> {
+  readonly provider: P;
   /** The environment variables it reads, for `.env.example` and the README. */
   readonly variables: readonly string[];
   /**
@@ -24,6 +34,11 @@ export interface ProviderModule {
    * Throws ConfigError naming the variable when a value is present but wrong.
    */
   fromEnv(env: Env): ProviderSetup | undefined;
-  /** Starts the provider's simulator on loopback and a setup pointing at it with matching credentials. */
-  simulate(knobs: Partial<SimulatorKnobs>): Promise<{ setup: ProviderSetup; simulator: Simulator }>;
+  /**
+   * Starts the provider's simulator on loopback and a setup pointing at it with matching credentials:
+   * the ones in `credentials` (the provider's own variables, as the bench hands them to a simulator
+   * in its own process), else fresh random ones.
+   */
+  simulate(knobs: Partial<SimulatorKnobs>, credentials?: Env): Promise<{ setup: ProviderSetup; simulator: Simulator }>;
+  readonly sampleIds: SampleIds;
 }

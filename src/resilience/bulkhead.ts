@@ -2,6 +2,16 @@ import { ErrorCode } from '../errors/codes.js';
 import { lookupError } from '../errors/payment-lookup-error.js';
 import type { Provider } from '../model/provider.js';
 
+export interface BulkheadSettings {
+  /** Calls in flight per provider, shared by all requests. */
+  readonly maxConcurrent: number;
+  /** Calls that may wait for a slot; past that, PROVIDER_OVERLOADED at once. */
+  readonly maxQueued: number;
+}
+
+/** 50 in flight keeps one wave for a 100-ref dashboard over two providers; 200 waiting bounds memory. */
+export const DEFAULT_BULKHEAD: BulkheadSettings = { maxConcurrent: 50, maxQueued: 200 };
+
 /**
  * Caps the calls in flight to one provider (shared by every request) and the calls waiting for a
  * slot. A full queue is a coded error at once rather than unbounded memory, and one provider's queue

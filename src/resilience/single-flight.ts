@@ -1,4 +1,4 @@
-import { RequestScope } from '../loading/request-scope.js';
+import { RequestScope } from '../request/request-scope.js';
 
 interface Flight<T> {
   readonly promise: Promise<T>;
@@ -37,10 +37,12 @@ export class SingleFlight<T> {
     }
     const joined = flight;
     joined.waiters += 1;
-    requester.onCancel(() => {
+    const unsubscribe = requester.onCancel(() => {
       joined.cancelled += 1;
       if (joined.cancelled === joined.waiters) joined.scope.cancel();
     });
+    // Once the call has settled, a later cancellation of this requester has nothing to stop.
+    void joined.promise.then(unsubscribe, unsubscribe);
     return joined.promise;
   }
 }

@@ -12,9 +12,9 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import { buildPaymentsSchema } from '../graphql/schema.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../loading/payment-loaders.js';
-import { DEFAULT_REQUEST_DEADLINE_MS, RequestScope } from '../loading/request-scope.js';
+import { DEFAULT_REQUEST_DEADLINE_MS, RequestScope } from '../request/request-scope.js';
 import { aliasLimit, DEFAULT_REQUEST_LIMITS, depthLimit, entitiesLimitPlugin, type RequestLimits } from '../graphql/limits.js';
-import type { ProviderRegistry } from '../providers/registry.js';
+import type { ProviderRegistry } from '../loading/provider-registry.js';
 import { Lifecycle } from './lifecycle.js';
 
 export interface AppOptions {

@@ -20,6 +20,27 @@ export const FAULT_NAMES = [
 
 export type FaultName = (typeof FAULT_NAMES)[number];
 
+/**
+ * A provider's fault ids, all derived from FAULT_NAMES by the provider's id format (Gr4vy's ids must
+ * be UUIDs, the others take a prefix), so no provider keeps a hand-written table.
+ */
+export class FaultIds {
+  readonly #faults: ReadonlyMap<string, FaultName>;
+
+  constructor(private readonly format: (fault: FaultName, position: number) => string) {
+    this.#faults = new Map(FAULT_NAMES.map((fault, index) => [format(fault, index + 1), fault]));
+  }
+
+  /** The fault an id asks for, if any (own entries only: `toString` asks for nothing). */
+  faultFor(id: string): FaultName | undefined {
+    return this.#faults.get(id);
+  }
+
+  idFor(fault: FaultName): string {
+    return this.format(fault, FAULT_NAMES.indexOf(fault) + 1);
+  }
+}
+
 /** The Retry-After a simulated 429 sends, in seconds. */
 export const SIMULATED_RETRY_AFTER_SECONDS = 2;
 

@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DecimalText } from '../model/money.js';
-import { RequestLog, type RecordedRequest } from './request-log.js';
+import { SimulatorBase, type SimulatorKnobs } from './simulator-base.js';
 
 export type { RecordedRequest } from './request-log.js';
+export type { Simulator, SimulatorKnobs } from './simulator-base.js';
 
 /** Faults a simulator can act out, each exercising one failure class of the adapters. */
 export type SimulatedFault =
@@ -38,20 +39,6 @@ export interface SimulatedRequest {
   readonly headers: IncomingMessage['headers'];
 }
 
-export interface SimulatorKnobs {
-  /**
-   * The provider's response time: each answer leaves this long after its request arrived (or as
-   * soon as it is ready, if working it out took longer). The simulator works out the answer first
-   * and then waits the rest, as a provider's many servers would: a burst of requests does not queue
-   * the simulator's own CPU behind the wait and show it as provider latency.
-   */
-  latencyMs: number;
-  /** Share of requests (0..1) answered with the provider's 503 instead of the real answer. */
-  errorRate: number;
-  /** Share of requests (0..1) that stall half-way through the body. */
-  stallRate: number;
-}
-
 export interface SimulatorDefinition {
   readonly name: string;
   readonly handle: (request: SimulatedRequest) => SimulatedOutcome | Promise<SimulatedOutcome>;
@@ -59,38 +46,20 @@ export interface SimulatorDefinition {
   readonly serverError: () => SimulatedResponse;
 }
 
-/** What tests, benches and the registry see of any simulator, HTTP or gRPC. */
-export interface Simulator {
-  readonly name: string;
-  /** Where it listens: a base URL for HTTP, `host:port` for gRPC. */
-  readonly url: string;
-  readonly knobs: SimulatorKnobs;
-  readonly requests: readonly RecordedRequest[];
-  readonly totalCalls: number;
-  readonly maxInFlight: number;
-  /** Calls for one resource: the path for HTTP, the transaction id for gRPC. */
-  callsTo(resource: string): number;
-  resetCounters(): void;
-  close(): Promise<void>;
-}
-
-
 /**
  * A provider simulator: a real HTTP server on loopback. Adapters reach it through exactly the
  * client code they use in production; only the base URL and credentials differ.
  */
-export class HttpSimulator implements Simulator {
-  readonly knobs: SimulatorKnobs;
+export class HttpSimulator extends SimulatorBase {
   #server: Server;
   #sockets = new Set<Socket>();
-  readonly #log = new RequestLog();
   #url = '';
 
   private constructor(
     private readonly definition: SimulatorDefinition,
     knobs: Partial<SimulatorKnobs>,
   ) {
-    this.knobs = { latencyMs: 0, errorRate: 0, stallRate: 0, ...knobs };
+    super(definition.name, knobs);
     this.#server = createServer((request, response) => {
       void this.#serve(request, response);
     });
@@ -118,35 +87,8 @@ export class HttpSimulator implements Simulator {
     return simulator;
   }
 
-  get name(): string {
-    return this.definition.name;
-  }
-
   get url(): string {
     return this.#url;
-  }
-
-  /** Requests received, most recent last (bounded). */
-  get requests(): readonly RecordedRequest[] {
-    return this.#log.requests;
-  }
-
-  /** How many requests reached `path` (exact, as sent on the wire) since the last reset. */
-  callsTo(path: string): number {
-    return this.#log.callsTo(path);
-  }
-
-  get totalCalls(): number {
-    return this.#log.totalCalls;
-  }
-
-  /** The most requests this simulator was serving at once since the last reset. */
-  get maxInFlight(): number {
-    return this.#log.maxInFlight;
-  }
-
-  resetCounters(): void {
-    this.#log.reset();
   }
 
   async close(): Promise<void> {
@@ -160,7 +102,7 @@ export class HttpSimulator implements Simulator {
 
   async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://simulator');
-    const end = this.#log.start({ method: request.method ?? 'GET', path: url.pathname, headers: request.headers });
+    const end = this.record(request.method ?? 'GET', url.pathname, request.headers);
     response.on('close', end);
     try {
       const arrived = performance.now();
@@ -173,9 +115,9 @@ export class HttpSimulator implements Simulator {
   }
 
   async #decide(request: IncomingMessage, url: URL): Promise<SimulatedOutcome> {
-    const roll = Math.random();
-    if (roll < this.knobs.errorRate) return this.definition.serverError();
-    if (roll < this.knobs.errorRate + this.knobs.stallRate) return { fault: 'stall' };
+    const injected = this.injectedFault();
+    if (injected === 'server_error') return this.definition.serverError();
+    if (injected === 'stall') return { fault: 'stall' };
     return this.definition.handle({
       method: request.method ?? 'GET',
       segments: url.pathname.split('/').filter(Boolean).map(decodeSegment),

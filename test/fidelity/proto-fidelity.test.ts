@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import protobuf from 'protobufjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentLookupError } from '../../src/errors/payment-lookup-error.js';
-import { RequestScope } from '../../src/loading/request-scope.js';
+import { RequestScope } from '../../src/request/request-scope.js';
 import { AMOUNT_PROBLEMS } from '../../src/model/money.js';
 import type { Payment } from '../../src/model/payment.js';
 import { PAYMENT_STATUSES } from '../../src/model/status.js';

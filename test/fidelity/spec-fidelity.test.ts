@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentLookupError } from '../../src/errors/payment-lookup-error.js';
-import { RequestScope } from '../../src/loading/request-scope.js';
+import { RequestScope } from '../../src/request/request-scope.js';
 import { AMOUNT_PROBLEMS, type Money } from '../../src/model/money.js';
 import type { Payment, PaymentAmountField } from '../../src/model/payment.js';
 import { PAYMENT_STATUSES } from '../../src/model/status.js';

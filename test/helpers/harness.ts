@@ -1,12 +1,14 @@
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { DispatchedBatch } from '../../src/loading/payment-loaders.js';
+import type { ProviderRegistry } from '../../src/loading/provider-registry.js';
 import type { Provider } from '../../src/model/provider.js';
-import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../../src/providers/http/settings.js';
+import type { HttpSettings } from '../../src/providers/http/settings.js';
 import type { ProviderSetup } from '../../src/providers/module.js';
-import { ProviderRegistry } from '../../src/providers/registry.js';
-import { createApp, type App } from '../../src/server/app.js';
+import type { App } from '../../src/server/app.js';
+import { buildService } from '../../src/service/build-service.js';
 import type { RequestLimits } from '../../src/graphql/limits.js';
 import type { CircuitBreakerSettings } from '../../src/resilience/circuit-breaker.js';
 import type { RetryPolicy } from '../../src/resilience/retry-policy.js';
@@ -61,30 +63,14 @@ export interface TestAppOptions {
   readonly limits?: RequestLimits;
 }
 
-/** The real server on an ephemeral loopback port, with every unconfigured provider simulated. */
+/** The real server on an ephemeral loopback port, built as production builds it, with every unconfigured provider simulated. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const logs = new LogCapture();
   const logger = createLogger('debug', logs);
   const batches: DispatchedBatch[] = [];
   const operations = { entities: 0, other: 0 };
-  const registry = await ProviderRegistry.create({
-    live: options.live ?? {},
-    simulateUnconfigured: options.simulate ?? true,
-    simulatorKnobs: options.knobs ?? {},
-    http: { ...DEFAULT_HTTP_SETTINGS, ...options.http },
-    maxConcurrencyPerProvider: options.maxConcurrencyPerProvider ?? 50,
-    ...(options.maxQueuedPerProvider === undefined ? {} : { maxQueuedPerProvider: options.maxQueuedPerProvider }),
-    ...(options.circuitBreaker ? { circuitBreaker: options.circuitBreaker } : {}),
-    ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+  const { registry, app } = await buildService(testConfig(options), {
     logger,
-  });
-  const app = await createApp({
-    registry,
-    logger,
-    maxRefs: options.maxRefs ?? 100,
-    ...(options.requestDeadlineMs ? { requestDeadlineMs: options.requestDeadlineMs } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
-    production: false,
     onBatch: (batch) => batches.push(batch),
     plugins: [
       {
@@ -125,6 +111,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return { ...body, status: response.status, raw };
     },
     close: () => app.close(),
+  };
+}
+
+/** The service's own defaults (an empty environment outside production), with the test's changes on top. */
+function testConfig(options: TestAppOptions): AppConfig {
+  const defaults = loadConfig({ NODE_ENV: 'test' });
+  return {
+    ...defaults,
+    http: { ...defaults.http, ...options.http },
+    liveProviders: options.live ?? {},
+    simulateUnconfigured: options.simulate ?? true,
+    simulatorKnobs: options.knobs ?? {},
+    maxRefs: options.maxRefs ?? defaults.maxRefs,
+    maxConcurrencyPerProvider: options.maxConcurrencyPerProvider ?? defaults.maxConcurrencyPerProvider,
+    maxQueuedPerProvider: options.maxQueuedPerProvider ?? defaults.maxQueuedPerProvider,
+    circuitBreaker: options.circuitBreaker ?? defaults.circuitBreaker,
+    retryPolicy: options.retryPolicy ?? defaults.retryPolicy,
+    requestDeadlineMs: options.requestDeadlineMs ?? defaults.requestDeadlineMs,
+    limits: options.limits ?? defaults.limits,
   };
 }
 

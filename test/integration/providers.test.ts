@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/app-config.js';
-import { GR4VY_FAULT_IDS, GR4VY_SAMPLE_IDS } from '../../src/providers/gr4vy/fixtures.js';
+import { GR4VY_SAMPLE_IDS } from '../../src/providers/gr4vy/fixtures.js';
+import { PROVIDER_MODULES } from '../../src/providers/modules.js';
 import { KUIKPOS_SAMPLE_IDS } from '../../src/providers/kuikpos/fixtures.js';
 import { PaymentStatus } from '../../src/providers/ucs/__generated__/types/PaymentStatus.js';
 import { readUcsStatus } from '../../src/providers/ucs/transform.js';
@@ -18,18 +19,7 @@ const HEALTHY: Record<HttpProvider, string> = {
   KUIKPOS: KUIKPOS_SAMPLE_IDS.success,
   ORCARAIL: 'pi_succeeded',
 };
-const faultId = (provider: HttpProvider, fault: FaultName): string => {
-  switch (provider) {
-    case 'PRIMER':
-      return `pay_fault_${fault}`;
-    case 'GR4VY':
-      return Object.keys(GR4VY_FAULT_IDS).find((id) => GR4VY_FAULT_IDS[id] === fault)!;
-    case 'KUIKPOS':
-      return `kp_fault_${fault}`;
-    case 'ORCARAIL':
-      return `pi_fault_${fault}`;
-  }
-};
+const faultId = (provider: HttpProvider, fault: FaultName): string => PROVIDER_MODULES[provider].sampleIds.faults!.idFor(fault);
 const EXPECTED_FAULT_CODES: Record<FaultName, string> = {
   unauthorized: 'PROVIDER_AUTH_FAILED',
   rate_limited: 'PROVIDER_RATE_LIMITED',

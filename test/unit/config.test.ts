@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { configVariables, loadConfig } from '../../src/config/app-config.js';
-import { ConfigError } from '../../src/config/env-helpers.js';
+import { ConfigError } from '../../src/env/env-helpers.js';
 
 const p521Pem = generateKeyPairSync('ec', { namedCurve: 'secp521r1' })
   .privateKey.export({ format: 'pem', type: 'pkcs8' })

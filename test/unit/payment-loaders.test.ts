@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../../src/loading/payment-loaders.js';
-import { RequestScope } from '../../src/loading/request-scope.js';
+import { RequestScope } from '../../src/request/request-scope.js';
 import type { PaymentKey } from '../../src/model/provider.js';
 import { GR4VY_SAMPLE_IDS } from '../../src/providers/gr4vy/fixtures.js';
 import { DEFAULT_HTTP_SETTINGS } from '../../src/providers/http/settings.js';
-import { ProviderRegistry } from '../../src/providers/registry.js';
+import { ProviderRegistry } from '../../src/loading/provider-registry.js';
 import { LogCapture } from '../helpers/harness.js';
 
 /** The loaders against the real simulators, over HTTP: batches and provider calls are both counted. */
@@ -23,6 +23,7 @@ describe('payment loaders', () => {
       simulatorKnobs: { latencyMs: 20 },
       http: DEFAULT_HTTP_SETTINGS,
       maxConcurrencyPerProvider: 3,
+      maxQueuedPerProvider: 12,
       logger: createLogger('silent', new LogCapture()),
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { lookupError, PaymentLookupError } from '../../src/errors/payment-lookup-error.js';
-import { RequestScope } from '../../src/loading/request-scope.js';
+import { RequestScope } from '../../src/request/request-scope.js';
 import { Bulkhead } from '../../src/resilience/bulkhead.js';
 import { CircuitBreaker, type CircuitState } from '../../src/resilience/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs } from '../../src/resilience/retry-policy.js';

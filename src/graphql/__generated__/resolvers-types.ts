@@ -285,17 +285,20 @@ export type Processor = {
   transactionId?: Maybe<Scalars['String']['output']>;
 };
 
-/** The payment providers this subgraph reads from. */
+/**
+ * The payment providers this subgraph reads from. Each description starts with the provider's display
+ * name and a colon: codegen makes the service's provider list and names from this enum.
+ */
 export type Provider =
-  /** Gr4vy (gr4vy.com) transactions API. */
+  /** Gr4vy: the gr4vy.com transactions API. */
   | 'GR4VY'
-  /** KuikPOS virtual POS (Turkey). */
+  /** KuikPOS: a virtual POS (Turkey). */
   | 'KUIKPOS'
-  /** OrcaRail crypto payment intents. */
+  /** OrcaRail: crypto payment intents. */
   | 'ORCARAIL'
-  /** Primer (primer.io), REST API version 2.4. */
+  /** Primer: primer.io, REST API version 2.4. */
   | 'PRIMER'
-  /** Juspay connector-service (UCS) over gRPC. */
+  /** UCS (connector-service): Juspay connector-service over gRPC. */
   | 'UCS';
 
 /** Reading payments: one at a time for screens, many at once for dashboards. */

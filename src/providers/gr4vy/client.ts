@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { RequestScope } from '../../loading/request-scope.js';
+import { RequestValue, type RequestScope } from '../../request/request-scope.js';
 import type { Payment, Transaction } from '../../model/payment.js';
 import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
@@ -24,6 +24,9 @@ export function gr4vyBaseUrl(gr4vyId: string, environment: Gr4vyEnvironment): st
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** This request's Gr4vy bearer token, signed once for all of its Gr4vy calls. */
+const BEARER_TOKEN = new RequestValue<string>('gr4vy bearer token');
+
 /** Refund pages read at most, at 100 refunds a page; a payment with more is not a real case. */
 const MAX_REFUND_PAGES = 5;
 
@@ -39,7 +42,7 @@ export async function createGr4vyAdapter(connection: Gr4vyConnection, http: Http
    * never reused by another request.
    */
   async function headers(scope: RequestScope): Promise<Record<string, string>> {
-    const token = await scope.once('gr4vy:bearer', () => signer.sign());
+    const token = await scope.once(BEARER_TOKEN, () => signer.sign());
     return {
       authorization: `Bearer ${token}`,
       ...(connection.merchantAccountId ? { 'x-gr4vy-merchant-account-id': connection.merchantAccountId } : {}),

@@ -1,4 +1,4 @@
-import { FAULT_NAMES, type FaultName } from '../../simulation/faults.js';
+import { FaultIds } from '../../simulation/faults.js';
 
 /**
  * Gr4vy simulator data. The base body follows the `Transaction` schema of the official spec
@@ -174,7 +174,5 @@ export const GR4VY_REFUNDS: Readonly<Record<string, readonly Body[]>> = {
   [ids.refunded]: [refund(ids.refunded, 1, 2_000, 'succeeded'), refund(ids.refunded, 2, 3_000, 'succeeded')],
 };
 
-/** Fault ids: `fa017000-0000-4000-8000-0000000000NN`, NN the fault's index in FAULT_NAMES (+1). */
-export const GR4VY_FAULT_IDS: Readonly<Record<string, FaultName>> = Object.fromEntries(
-  FAULT_NAMES.map((fault, index) => [`fa017000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`, fault]),
-);
+/** Fault ids: `fa017000-0000-4000-8000-0000000000NN`, NN the fault's position in FAULT_NAMES (Gr4vy ids are UUIDs). */
+export const GR4VY_FAULTS = new FaultIds((_fault, position) => `fa017000-0000-4000-8000-${String(position).padStart(12, '0')}`);

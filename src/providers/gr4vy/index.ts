@@ -1,12 +1,13 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, httpUrl, parseEnv } from '../../config/env-helpers.js';
+import { ConfigError, httpUrl, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { Gr4vyKeyError, loadGr4vyPrivateKey } from './auth.js';
 import { createGr4vyAdapter, gr4vyBaseUrl, type Gr4vyConnection } from './client.js';
+import { GR4VY_FAULTS, GR4VY_GENERATED_ID_PREFIX } from './fixtures.js';
 import { gr4vySimulator } from './simulator.js';
 
 const gr4vyEnv = z.object({
@@ -25,13 +26,16 @@ function setup(connection: Gr4vyConnection): ProviderSetup {
   return { target: connection.baseUrl, createAdapter: (http) => createGr4vyAdapter(connection, http) };
 }
 
-/** The PEM from the variable (with `\n` escapes, as env files often carry it) or from the file. */
+/** A PEM from an environment variable, which env files often carry with `\n` escapes. */
+const pemFromVariable = (value: string) => new Secret(value.replace(/\\n/g, '\n'));
+
+/** The PEM from the variable or from the file. */
 function privateKeyPem(parsed: Gr4vyEnv): { pem: Secret; variable: string } | undefined {
   if (parsed.GR4VY_PRIVATE_KEY && parsed.GR4VY_PRIVATE_KEY_FILE) {
     throw new ConfigError(['GR4VY_PRIVATE_KEY_FILE: set either GR4VY_PRIVATE_KEY or GR4VY_PRIVATE_KEY_FILE, not both']);
   }
   if (parsed.GR4VY_PRIVATE_KEY) {
-    return { pem: new Secret(parsed.GR4VY_PRIVATE_KEY.replace(/\\n/g, '\n')), variable: 'GR4VY_PRIVATE_KEY' };
+    return { pem: pemFromVariable(parsed.GR4VY_PRIVATE_KEY), variable: 'GR4VY_PRIVATE_KEY' };
   }
   if (parsed.GR4VY_PRIVATE_KEY_FILE) {
     try {
@@ -43,7 +47,7 @@ function privateKeyPem(parsed: Gr4vyEnv): { pem: Secret; variable: string } | un
   return undefined;
 }
 
-export const gr4vyModule: ProviderModule = {
+export const gr4vyModule: ProviderModule<'GR4VY'> = {
   provider: 'GR4VY',
   variables: Object.keys(gr4vyEnv.shape),
   fromEnv(env) {
@@ -70,9 +74,11 @@ export const gr4vyModule: ProviderModule = {
       ...(parsed.GR4VY_MERCHANT_ACCOUNT_ID ? { merchantAccountId: parsed.GR4VY_MERCHANT_ACCOUNT_ID } : {}),
     });
   },
-  async simulate(knobs) {
-    // A throwaway merchant key, as Gr4vy issues them: EC P-521. The simulator verifies with its public half.
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
+  sampleIds: { generated: (n) => `${GR4VY_GENERATED_ID_PREFIX}0000-4000-8000-${String(n % 1e12).padStart(12, '0')}`, faults: GR4VY_FAULTS },
+  async simulate(knobs, credentials = {}) {
+    // The merchant's key, or a throwaway one as Gr4vy issues them: EC P-521. The simulator verifies with its public half.
+    const pem = credentials['GR4VY_PRIVATE_KEY'];
+    const privateKey = pem ? loadGr4vyPrivateKey(pemFromVariable(pem)) : generateKeyPairSync('ec', { namedCurve: 'secp521r1' }).privateKey;
     const simulator = await HttpSimulator.start(await gr4vySimulator({ privateKey }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, privateKey, merchantAccountId: 'default' }) };
   },

@@ -3,7 +3,7 @@ import { jwtVerify } from 'jose';
 import { faultOutcome, type ProviderErrorRenderer } from '../../simulation/faults.js';
 import type { SimulatedRequest, SimulatedResponse, SimulatorDefinition } from '../../simulation/http-simulator.js';
 import { GR4VY_READ_SCOPE, gr4vyKeyId } from './auth.js';
-import { GR4VY_FAULT_IDS, GR4VY_REFUNDS, gr4vyTransactionFor } from './fixtures.js';
+import { GR4VY_FAULTS, GR4VY_REFUNDS, gr4vyTransactionFor } from './fixtures.js';
 
 /** The spec's `ErrorNNN` bodies: `{"type":"error","code":…,"status":…,"message":…,"details":[]}`. */
 const ERROR_CODES: Readonly<Record<number, [string, string]>> = {
@@ -71,7 +71,7 @@ export async function gr4vySimulator(options: { privateKey: KeyObject }): Promis
         return gr4vyError(404);
       }
       if (!(await isAuthorized(request))) return gr4vyError(401);
-      const fault = GR4VY_FAULT_IDS[id];
+      const fault = GR4VY_FAULTS.faultFor(id);
       if (fault) return faultOutcome(fault, gr4vyErrors);
       const body = gr4vyTransactionFor(id);
       if (!body) return gr4vyError(404);

@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import type { RequestScope } from '../../loading/request-scope.js';
+import type { RequestScope } from '../../request/request-scope.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, PaymentLookupError } from '../../errors/payment-lookup-error.js';
 import type { Provider } from '../../model/provider.js';
@@ -36,10 +36,10 @@ export class JsonHttpClient {
    * GET `path` (already encoded, see `encodePathSegment`) below the base URL. The whole call is
    * bounded by `totalTimeoutMs`; the request scope cancels it early when the client has gone away.
    */
-  async get(path: string, headers: Record<string, string>, scope?: RequestScope): Promise<HttpResponse> {
-    if (scope?.cancelled) throw lookupError(ErrorCode.REQUEST_CANCELLED, this.provider);
+  async get(path: string, headers: Record<string, string>, scope: RequestScope): Promise<HttpResponse> {
+    if (scope.cancelled) throw lookupError(ErrorCode.REQUEST_CANCELLED, this.provider);
     // The call's budget: its own limit, cut to what is left of the request's deadline.
-    const budgetMs = Math.min(this.settings.totalTimeoutMs, scope ? scope.remainingMs() : Infinity);
+    const budgetMs = Math.min(this.settings.totalTimeoutMs, scope.remainingMs());
     if (budgetMs <= 0) throw lookupError(ErrorCode.PROVIDER_TIMEOUT, this.provider, { detail: 'the request deadline has passed' });
     const { maxBodyBytes } = this.settings;
     const response = new BufferedResponse(maxBodyBytes, () =>
@@ -50,17 +50,17 @@ export class JsonHttpClient {
       timedOut = true;
       response.abort(new Error(`no complete answer within ${String(budgetMs)} ms`));
     }, budgetMs);
-    const unsubscribe = scope?.onCancel(() => {
+    const unsubscribe = scope.onCancel(() => {
       response.abort(new Error('the GraphQL request was cancelled'));
     });
     try {
       this.#pool.dispatch({ method: 'GET', path: `${this.#basePath}${path}`, headers: { accept: 'application/json', ...headers } }, response);
       return await response.settled;
     } catch (error) {
-      throw transportError(this.provider, error, { timedOut, cancelled: scope?.cancelled === true });
+      throw transportError(this.provider, error, { timedOut, cancelled: scope.cancelled });
     } finally {
       clearTimeout(timer);
-      unsubscribe?.();
+      unsubscribe();
     }
   }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RequestScope } from '../../loading/request-scope.js';
+import type { RequestScope } from '../../request/request-scope.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, type PaymentLookupError } from '../../errors/payment-lookup-error.js';
 import type { Payment } from '../../model/payment.js';

@@ -2,34 +2,14 @@ import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { z } from 'zod';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, type PaymentLookupError } from '../../errors/payment-lookup-error.js';
+import { errorForUpstreamStatus } from '../upstream-status.js';
 import { DecimalText } from '../../model/money.js';
 import type { Provider } from '../../model/provider.js';
 import type { HttpResponse } from './json-http-client.js';
 
-/**
- * The generic meaning of an HTTP failure status; providers handle their documented exceptions
- * (Primer's 400 `PaymentError` = not found) before falling back to this.
- */
+/** A failed HTTP exchange read by the shared status table, with the provider's Retry-After. */
 export function errorForStatus(provider: Provider, response: HttpResponse): PaymentLookupError {
-  const { status } = response;
-  const upstream = { upstreamStatus: status };
-  if (status === 404) return lookupError(ErrorCode.PAYMENT_NOT_FOUND, provider, upstream);
-  if (status === 401 || status === 403) return lookupError(ErrorCode.PROVIDER_AUTH_FAILED, provider, upstream);
-  if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(response.headers['retry-after']);
-    return lookupError(ErrorCode.PROVIDER_RATE_LIMITED, provider, {
-      ...upstream,
-      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-    });
-  }
-  if (status === 408 || status === 504) return lookupError(ErrorCode.PROVIDER_TIMEOUT, provider, upstream);
-  if (status >= 500) {
-    return lookupError(ErrorCode.PROVIDER_UNAVAILABLE, provider, { ...upstream, detail: `HTTP ${String(status)}` });
-  }
-  if (status >= 400) {
-    return lookupError(ErrorCode.PROVIDER_REJECTED, provider, { ...upstream, detail: `HTTP ${String(status)}` });
-  }
-  return lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, provider, { ...upstream, detail: `unexpected HTTP ${String(status)}` });
+  return errorForUpstreamStatus(provider, response.status, { retryAfterSeconds: parseRetryAfter(response.headers['retry-after']) });
 }
 
 /** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

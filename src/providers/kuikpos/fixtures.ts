@@ -1,5 +1,5 @@
 import { DecimalText } from '../../model/money.js';
-import { FAULT_NAMES, type FaultName } from '../../simulation/faults.js';
+import { FaultIds } from '../../simulation/faults.js';
 
 /** KuikPOS simulator data: the seed's field table filled with realistic values, one id per status. */
 type Body = Record<string, unknown>;
@@ -90,6 +90,4 @@ export function kuikposPaymentFor(id: string): Body | undefined {
 }
 
 /** `kp_fault_<name>` answers with that fault. */
-export const KUIKPOS_FAULT_IDS: Readonly<Record<string, FaultName>> = Object.fromEntries(
-  FAULT_NAMES.map((fault) => [`kp_fault_${fault}`, fault]),
-);
+export const KUIKPOS_FAULTS = new FaultIds((fault) => `kp_fault_${fault}`);

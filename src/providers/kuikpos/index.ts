@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { allOrNone, ConfigError, httpUrl, parseEnv } from '../../config/env-helpers.js';
+import { allOrNone, ConfigError, httpUrl, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { createKuikposAdapter, type KuikposConnection } from './client.js';
+import { KUIKPOS_FAULTS, KUIKPOS_GENERATED_ID_PREFIX } from './fixtures.js';
 import { kuikposSimulator } from './simulator.js';
 
 const kuikposEnv = z.object({
@@ -17,7 +18,7 @@ function setup(connection: KuikposConnection): ProviderSetup {
   return { target: connection.baseUrl, createAdapter: (http) => Promise.resolve(createKuikposAdapter(connection, http)) };
 }
 
-export const kuikposModule: ProviderModule = {
+export const kuikposModule: ProviderModule<'KUIKPOS'> = {
   provider: 'KUIKPOS',
   variables: Object.keys(kuikposEnv.shape),
   fromEnv(env) {
@@ -31,9 +32,10 @@ export const kuikposModule: ProviderModule = {
       apiSecret: new Secret(parsed.KUIKPOS_API_SECRET as string),
     });
   },
-  async simulate(knobs) {
-    const apiKey = `sim_${randomBytes(16).toString('hex')}`;
-    const apiSecret = `sim_${randomBytes(16).toString('hex')}`;
+  sampleIds: { generated: (n) => `${KUIKPOS_GENERATED_ID_PREFIX}${String(n)}`, faults: KUIKPOS_FAULTS },
+  async simulate(knobs, credentials = {}) {
+    const apiKey = credentials['KUIKPOS_API_KEY'] ?? `sim_${randomBytes(16).toString('hex')}`;
+    const apiSecret = credentials['KUIKPOS_API_SECRET'] ?? `sim_${randomBytes(16).toString('hex')}`;
     const simulator = await HttpSimulator.start(kuikposSimulator({ apiKey, apiSecret }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey), apiSecret: new Secret(apiSecret) }) };
   },

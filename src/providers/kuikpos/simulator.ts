@@ -1,6 +1,6 @@
 import { faultOutcome, type ProviderErrorRenderer } from '../../simulation/faults.js';
 import type { SimulatedResponse, SimulatorDefinition } from '../../simulation/http-simulator.js';
-import { KUIKPOS_FAULT_IDS, kuikposPaymentFor } from './fixtures.js';
+import { KUIKPOS_FAULTS, kuikposPaymentFor } from './fixtures.js';
 
 /** KuikPOS documents no error body; the simulator answers a plain JSON message with the status. */
 function kuikposError(status: number, message: string): SimulatedResponse {
@@ -33,7 +33,7 @@ export function kuikposSimulator(options: { apiKey: string; apiSecret: string })
       if (request.headers['x-api-key'] !== options.apiKey || request.headers['x-api-secret'] !== options.apiSecret) {
         return kuikposErrors.errorResponse(401);
       }
-      const fault = KUIKPOS_FAULT_IDS[id];
+      const fault = KUIKPOS_FAULTS.faultFor(id);
       if (fault) return faultOutcome(fault, kuikposErrors);
       const body = kuikposPaymentFor(id);
       return body ? { status: 200, body } : kuikposError(404, 'Payment not found');

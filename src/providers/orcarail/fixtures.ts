@@ -1,4 +1,4 @@
-import { FAULT_NAMES, type FaultName } from '../../simulation/faults.js';
+import { FaultIds } from '../../simulation/faults.js';
 
 /** OrcaRail simulator data: the seed's own example, then one intent per status, in both casings. */
 type Body = Record<string, unknown>;
@@ -110,6 +110,4 @@ export function orcarailIntentFor(id: string): Body | undefined {
 }
 
 /** `pi_fault_<name>` answers with that fault. */
-export const ORCARAIL_FAULT_IDS: Readonly<Record<string, FaultName>> = Object.fromEntries(
-  FAULT_NAMES.map((fault) => [`pi_fault_${fault}`, fault]),
-);
+export const ORCARAIL_FAULTS = new FaultIds((fault) => `pi_fault_${fault}`);

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { allOrNone, httpUrl, parseEnv } from '../../config/env-helpers.js';
+import { allOrNone, httpUrl, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { createOrcarailAdapter, ORCARAIL_PRODUCTION_URL, type OrcarailConnection } from './client.js';
+import { ORCARAIL_FAULTS, ORCARAIL_GENERATED_ID_PREFIX } from './fixtures.js';
 import { orcarailSimulator } from './simulator.js';
 
 const orcarailEnv = z.object({
@@ -17,7 +18,7 @@ function setup(connection: OrcarailConnection): ProviderSetup {
   return { target: connection.baseUrl, createAdapter: (http) => Promise.resolve(createOrcarailAdapter(connection, http)) };
 }
 
-export const orcarailModule: ProviderModule = {
+export const orcarailModule: ProviderModule<'ORCARAIL'> = {
   provider: 'ORCARAIL',
   variables: Object.keys(orcarailEnv.shape),
   fromEnv(env) {
@@ -29,9 +30,10 @@ export const orcarailModule: ProviderModule = {
       apiSecret: new Secret(parsed.ORCARAIL_API_SECRET as string),
     });
   },
-  async simulate(knobs) {
-    const apiKey = `ak_sim_${randomBytes(12).toString('hex')}`;
-    const apiSecret = `sk_sim_${randomBytes(12).toString('hex')}`;
+  sampleIds: { generated: (n) => `${ORCARAIL_GENERATED_ID_PREFIX}${String(n)}`, faults: ORCARAIL_FAULTS },
+  async simulate(knobs, credentials = {}) {
+    const apiKey = credentials['ORCARAIL_API_KEY'] ?? `ak_sim_${randomBytes(12).toString('hex')}`;
+    const apiSecret = credentials['ORCARAIL_API_SECRET'] ?? `sk_sim_${randomBytes(12).toString('hex')}`;
     const simulator = await HttpSimulator.start(orcarailSimulator({ apiKey, apiSecret }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey), apiSecret: new Secret(apiSecret) }) };
   },

@@ -1,6 +1,6 @@
 import { faultOutcome, type ProviderErrorRenderer } from '../../simulation/faults.js';
 import type { SimulatedResponse, SimulatorDefinition } from '../../simulation/http-simulator.js';
-import { ORCARAIL_FAULT_IDS, orcarailIntentFor } from './fixtures.js';
+import { ORCARAIL_FAULTS, orcarailIntentFor } from './fixtures.js';
 
 /** OrcaRail documents no error body; its SDK reads `message` and `error`, so the simulator sends those. */
 function orcarailError(status: number, error: string, message: string): SimulatedResponse {
@@ -32,7 +32,7 @@ export function orcarailSimulator(options: { apiKey: string; apiSecret: string }
         return orcarailError(404, 'not_found', 'No such route');
       }
       if (request.headers.authorization !== expected) return orcarailErrors.errorResponse(401);
-      const fault = ORCARAIL_FAULT_IDS[id];
+      const fault = ORCARAIL_FAULTS.faultFor(id);
       if (fault) return faultOutcome(fault, orcarailErrors);
       const body = orcarailIntentFor(id);
       return body ? { status: 200, body } : orcarailError(404, 'not_found', 'Payment intent not found');

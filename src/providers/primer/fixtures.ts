@@ -1,4 +1,4 @@
-import { FAULT_NAMES, type FaultName } from '../../simulation/faults.js';
+import { FaultIds } from '../../simulation/faults.js';
 
 /**
  * Primer simulator data. The base body is the spec's own example for `GET /payments/{id}`
@@ -181,6 +181,4 @@ export function primerPaymentFor(id: string): Body | undefined {
 }
 
 /** `pay_fault_<name>` answers with that fault (see simulation/faults.ts). */
-export const PRIMER_FAULT_IDS: Readonly<Record<string, FaultName>> = Object.fromEntries(
-  FAULT_NAMES.map((fault) => [`pay_fault_${fault}`, fault]),
-);
+export const PRIMER_FAULTS = new FaultIds((fault) => `pay_fault_${fault}`);

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { httpUrl, parseEnv } from '../../config/env-helpers.js';
+import { httpUrl, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { createPrimerAdapter, PRIMER_PRODUCTION_URL, type PrimerConnection } from './client.js';
+import { PRIMER_FAULTS, PRIMER_GENERATED_ID_PREFIX } from './fixtures.js';
 import { primerSimulator } from './simulator.js';
 
 const primerEnv = z.object({
@@ -19,7 +20,7 @@ function setup(connection: PrimerConnection): ProviderSetup {
   };
 }
 
-export const primerModule: ProviderModule = {
+export const primerModule: ProviderModule<'PRIMER'> = {
   provider: 'PRIMER',
   variables: Object.keys(primerEnv.shape),
   fromEnv(env) {
@@ -27,8 +28,9 @@ export const primerModule: ProviderModule = {
     if (!parsed.PRIMER_API_KEY) return undefined;
     return setup({ baseUrl: parsed.PRIMER_BASE_URL ?? PRIMER_PRODUCTION_URL, apiKey: new Secret(parsed.PRIMER_API_KEY) });
   },
-  async simulate(knobs) {
-    const apiKey = `sim_${randomBytes(16).toString('hex')}`;
+  sampleIds: { generated: (n) => `${PRIMER_GENERATED_ID_PREFIX}${String(n)}`, faults: PRIMER_FAULTS },
+  async simulate(knobs, credentials = {}) {
+    const apiKey = credentials['PRIMER_API_KEY'] ?? `sim_${randomBytes(16).toString('hex')}`;
     const simulator = await HttpSimulator.start(primerSimulator({ apiKey }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey) }) };
   },

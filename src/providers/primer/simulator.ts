@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { faultOutcome, type ProviderErrorRenderer } from '../../simulation/faults.js';
 import type { SimulatedResponse, SimulatorDefinition } from '../../simulation/http-simulator.js';
-import { PRIMER_FAULT_IDS, primerPaymentFor } from './fixtures.js';
+import { PRIMER_FAULTS, primerPaymentFor } from './fixtures.js';
 import { PRIMER_API_VERSION } from './client.js';
 
 /** Primer's error envelope (`ErrorObject`), with the errorIds its docs use. */
@@ -41,7 +41,7 @@ export function primerSimulator(options: { apiKey: string }): SimulatorDefinitio
       if (request.headers['x-api-version'] !== PRIMER_API_VERSION) {
         return primerError(400, 'InvalidApiVersion', `X-API-VERSION must be ${PRIMER_API_VERSION}`);
       }
-      const fault = PRIMER_FAULT_IDS[id];
+      const fault = PRIMER_FAULTS.faultFor(id);
       if (fault) return faultOutcome(fault, primerErrors);
       const body = primerPaymentFor(id);
       if (!body) return primerError(400, 'PaymentError', 'The payment could not be found');

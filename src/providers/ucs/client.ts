@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, type PaymentLookupError } from '../../errors/payment-lookup-error.js';
-import type { RequestScope } from '../../loading/request-scope.js';
+import type { RequestScope } from '../../request/request-scope.js';
 import type { Payment } from '../../model/payment.js';
 import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
 import type { HttpSettings } from '../http/settings.js';
+import { errorForUpstreamStatus } from '../upstream-status.js';
 import { ucsErrorDetailType, ucsGrpcPackage } from './proto.js';
 import { transformUcsResponse } from './transform.js';
 import { enumName, parseUcsPaymentId, ucsGetRequest, type UcsGetResponse, type UcsLookup } from './wire.js';
@@ -84,48 +85,44 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
 }
 
 /**
- * The gRPC status → the error contract (PROVIDERS.md §1 "errors"): connector-service turns a
- * connector's 404 into NOT_FOUND, 429 into RESOURCE_EXHAUSTED, 401/403 into UNAUTHENTICATED /
- * PERMISSION_DENIED, 503 into UNAVAILABLE and 504 or its own timeouts into DEADLINE_EXCEEDED.
+ * gRPC statuses as the HTTP statuses they stand for, so that they read through the same table
+ * (`errorForUpstreamStatus`): connector-service turns a connector's 404 into NOT_FOUND, 429 into
+ * RESOURCE_EXHAUSTED, 401/403 into UNAUTHENTICATED / PERMISSION_DENIED, 503 into UNAVAILABLE and 504
+ * or its own timeouts into DEADLINE_EXCEEDED (PROVIDERS.md §1 "errors", see docs/providers.md).
  */
+const GRPC_AS_HTTP: Readonly<Record<grpc.status, number>> = {
+  [grpc.status.OK]: 502,
+  [grpc.status.CANCELLED]: 502,
+  [grpc.status.UNKNOWN]: 502,
+  [grpc.status.INVALID_ARGUMENT]: 400,
+  [grpc.status.DEADLINE_EXCEEDED]: 504,
+  [grpc.status.NOT_FOUND]: 404,
+  [grpc.status.ALREADY_EXISTS]: 502,
+  [grpc.status.PERMISSION_DENIED]: 403,
+  [grpc.status.RESOURCE_EXHAUSTED]: 429,
+  [grpc.status.FAILED_PRECONDITION]: 400,
+  [grpc.status.ABORTED]: 502,
+  [grpc.status.OUT_OF_RANGE]: 400,
+  [grpc.status.UNIMPLEMENTED]: 400,
+  [grpc.status.INTERNAL]: 500,
+  [grpc.status.UNAVAILABLE]: 503,
+  [grpc.status.DATA_LOSS]: 502,
+  [grpc.status.UNAUTHENTICATED]: 401,
+};
+
+/** A failed gRPC call → the error contract; only cancellation and undecodable answers need more than the table. */
 export function grpcFailure(error: grpc.ServiceError, cancelledByCaller: boolean): PaymentLookupError {
-  const upstream = { upstreamStatus: connectorHttpStatus(error) ?? grpc.status[error.code] };
-  switch (error.code) {
-    case grpc.status.NOT_FOUND:
-      return lookupError(ErrorCode.PAYMENT_NOT_FOUND, 'UCS', upstream);
-    case grpc.status.RESOURCE_EXHAUSTED:
-      return lookupError(ErrorCode.PROVIDER_RATE_LIMITED, 'UCS', upstream);
-    case grpc.status.UNAUTHENTICATED:
-    case grpc.status.PERMISSION_DENIED:
-      return lookupError(ErrorCode.PROVIDER_AUTH_FAILED, 'UCS', upstream);
-    case grpc.status.DEADLINE_EXCEEDED:
-      return lookupError(ErrorCode.PROVIDER_TIMEOUT, 'UCS', upstream);
-    case grpc.status.CANCELLED:
-      return cancelledByCaller
-        ? lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS', upstream)
-        : lookupError(ErrorCode.PROVIDER_UNAVAILABLE, 'UCS', { ...upstream, detail: 'the call was cancelled' });
-    case grpc.status.INVALID_ARGUMENT:
-    case grpc.status.FAILED_PRECONDITION:
-    case grpc.status.OUT_OF_RANGE:
-    case grpc.status.UNIMPLEMENTED:
-      return lookupError(ErrorCode.PROVIDER_REJECTED, 'UCS', { ...upstream, detail: grpc.status[error.code] });
-    case grpc.status.INTERNAL:
-      // grpc-js reports a response it cannot decode as INTERNAL "Response message parsing error".
-      return /pars(e|ing)/i.test(error.details)
-        ? lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { ...upstream, detail: 'the response could not be decoded' })
-        : lookupError(ErrorCode.PROVIDER_UNAVAILABLE, 'UCS', { ...upstream, detail: 'INTERNAL' });
-    case grpc.status.UNAVAILABLE:
-    case grpc.status.UNKNOWN:
-    case grpc.status.ABORTED:
-    case grpc.status.ALREADY_EXISTS:
-    case grpc.status.DATA_LOSS:
-    case grpc.status.OK:
-      return lookupError(ErrorCode.PROVIDER_UNAVAILABLE, 'UCS', { ...upstream, detail: grpc.status[error.code] });
-    default: {
-      const unhandled: never = error.code;
-      return lookupError(ErrorCode.PROVIDER_UNAVAILABLE, 'UCS', { detail: `gRPC status ${String(unhandled)}` });
-    }
+  const name = grpc.status[error.code];
+  const upstreamStatus = connectorHttpStatus(error) ?? name;
+  if (error.code === grpc.status.CANCELLED) {
+    if (cancelledByCaller) return lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS', { upstreamStatus });
+    return lookupError(ErrorCode.PROVIDER_UNAVAILABLE, 'UCS', { upstreamStatus, detail: 'the call was cancelled' });
   }
+  // grpc-js reports a response it cannot decode as INTERNAL "Response message parsing error".
+  if (error.code === grpc.status.INTERNAL && /pars(e|ing)/i.test(error.details)) {
+    return lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { upstreamStatus, detail: 'the response could not be decoded' });
+  }
+  return errorForUpstreamStatus('UCS', GRPC_AS_HTTP[error.code], { upstreamStatus, detail: name });
 }
 
 /** The connector's HTTP status from the `types.ConnectorError` in `grpc-status-details-bin`, for logs. */
@@ -149,12 +146,6 @@ export function inBandFailure(response: UcsGetResponse): PaymentLookupError | un
   const status = enumName(response.status);
   if (!response.error || (status !== 'PAYMENT_STATUS_UNSPECIFIED' && status !== '0')) return undefined;
   const http = response.status_code;
-  const upstream = { upstreamStatus: http };
-  if (http === 404) return lookupError(ErrorCode.PAYMENT_NOT_FOUND, 'UCS', upstream);
-  if (http === 401 || http === 403) return lookupError(ErrorCode.PROVIDER_AUTH_FAILED, 'UCS', upstream);
-  if (http === 429) return lookupError(ErrorCode.PROVIDER_RATE_LIMITED, 'UCS', upstream);
-  if (http === 408 || http === 504) return lookupError(ErrorCode.PROVIDER_TIMEOUT, 'UCS', upstream);
-  if (http >= 500) return lookupError(ErrorCode.PROVIDER_UNAVAILABLE, 'UCS', { ...upstream, detail: `connector HTTP ${String(http)}` });
-  if (http >= 400) return lookupError(ErrorCode.PROVIDER_REJECTED, 'UCS', { ...upstream, detail: `connector HTTP ${String(http)}` });
-  return lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { ...upstream, detail: 'an error without a status' });
+  if (http >= 400) return errorForUpstreamStatus('UCS', http, { label: 'connector HTTP' });
+  return lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { upstreamStatus: http, detail: 'an error without a status' });
 }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { allOrNone, ConfigError, parseEnv } from '../../config/env-helpers.js';
+import { allOrNone, ConfigError, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { createUcsAdapter, type UcsConnection } from './client.js';
+import { UCS_GENERATED_ID_PREFIX } from './fixtures.js';
 import { UcsSimulator } from './simulator.js';
 
 const ucsEnv = z.object({
@@ -38,7 +39,7 @@ function connectorConfigHeader(connector: string, credentials: string): Secret {
   return new Secret(JSON.stringify({ config: { [connector]: parsed } }));
 }
 
-export const ucsModule: ProviderModule = {
+export const ucsModule: ProviderModule<'UCS'> = {
   provider: 'UCS',
   variables: Object.keys(ucsEnv.shape),
   fromEnv(env) {
@@ -60,9 +61,10 @@ export const ucsModule: ProviderModule = {
       ...(parsed.UCS_TLS === 'true' || ca ? { tls: ca ? { ca } : {} } : {}),
     });
   },
-  async simulate(knobs) {
-    const connector = 'Stripe';
-    const connectorConfig = connectorConfigHeader(connector, JSON.stringify({ api_key: `sk_sim_${randomBytes(12).toString('hex')}` }));
+  sampleIds: { generated: (n) => `${UCS_GENERATED_ID_PREFIX}${String(n)}~1000~USD` },
+  async simulate(knobs, credentials = {}) {
+    const connector = credentials['UCS_CONNECTOR'] ?? 'Stripe';
+    const connectorConfig = connectorConfigHeader(connector, credentials['UCS_CONNECTOR_CONFIG'] ?? JSON.stringify({ api_key: `sk_sim_${randomBytes(12).toString('hex')}` }));
     const simulator = await UcsSimulator.start({ connectorConfig: connectorConfig.reveal() }, knobs);
     return { simulator, setup: setup({ address: simulator.url, connector, connectorConfig }) };
   },

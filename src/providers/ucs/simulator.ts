@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { IncomingHttpHeaders } from 'node:http';
-import { untilAnswerIsDue, type Simulator, type SimulatorKnobs } from '../../simulation/http-simulator.js';
-import { RequestLog, type RecordedRequest } from '../../simulation/request-log.js';
+import { untilAnswerIsDue } from '../../simulation/http-simulator.js';
+import { SimulatorBase, type SimulatorKnobs } from '../../simulation/simulator-base.js';
 import type { PaymentServiceGetRequest__Output } from './__generated__/types/PaymentServiceGetRequest.js';
 import type { PaymentServiceGetResponse } from './__generated__/types/PaymentServiceGetResponse.js';
 import { responseFor, ucsFixtureFor } from './fixtures.js';
@@ -16,11 +16,8 @@ type GetCallback = grpc.sendUnaryData<PaymentServiceGetResponse>;
  * (`INVALID_ARGUMENT` with a `types.IntegrationError` detail), echoes the amount, and maps status by
  * capture method where a connector does (Adyen).
  */
-export class UcsSimulator implements Simulator {
-  readonly name = 'ucs';
-  readonly knobs: SimulatorKnobs;
+export class UcsSimulator extends SimulatorBase {
   readonly #server = new grpc.Server();
-  readonly #log = new RequestLog();
   readonly #stalled = new Set<GetCallback>();
   #url = '';
 
@@ -28,7 +25,7 @@ export class UcsSimulator implements Simulator {
     private readonly connectorConfig: string,
     knobs: Partial<SimulatorKnobs>,
   ) {
-    this.knobs = { latencyMs: 0, errorRate: 0, stallRate: 0, ...knobs };
+    super('ucs', knobs);
     this.#server.addService(ucsGrpcPackage().types.PaymentService.service, {
       Get: (call: GetCall, callback: GetCallback) => {
         this.#get(call, callback);
@@ -52,27 +49,6 @@ export class UcsSimulator implements Simulator {
     return this.#url;
   }
 
-  get requests(): readonly RecordedRequest[] {
-    return this.#log.requests;
-  }
-
-  get totalCalls(): number {
-    return this.#log.totalCalls;
-  }
-
-  get maxInFlight(): number {
-    return this.#log.maxInFlight;
-  }
-
-  /** Calls for one connector transaction id. */
-  callsTo(connectorTransactionId: string): number {
-    return this.#log.callsTo(connectorTransactionId);
-  }
-
-  resetCounters(): void {
-    this.#log.reset();
-  }
-
   close(): Promise<void> {
     this.#server.forceShutdown();
     this.#stalled.clear();
@@ -81,7 +57,7 @@ export class UcsSimulator implements Simulator {
 
   #get(call: GetCall, callback: GetCallback): void {
     const request = call.request;
-    const end = this.#log.start({ method: 'Get', path: request.connector_transaction_id, headers: metadataHeaders(call.metadata) });
+    const end = this.record('Get', request.connector_transaction_id, metadataHeaders(call.metadata));
     const arrived = performance.now();
     const reply: GetCallback = (error, value) => {
       void untilAnswerIsDue(arrived, this.knobs.latencyMs).then(() => {
@@ -89,12 +65,12 @@ export class UcsSimulator implements Simulator {
         callback(error, value);
       });
     };
-    const roll = Math.random();
-    if (roll < this.knobs.errorRate) {
+    const injected = this.injectedFault();
+    if (injected === 'server_error') {
       reply(statusError(grpc.status.UNAVAILABLE, 'Connector unavailable', 503));
       return;
     }
-    if (roll < this.knobs.errorRate + this.knobs.stallRate) {
+    if (injected === 'stall') {
       this.#stalled.add(callback);
       call.on('cancelled', end);
       return;

@@ -1,17 +1,30 @@
+/** The default whole-request budget: well below a gateway's usual subgraph timeout (Apollo Router: 30 s). */
+export const DEFAULT_REQUEST_DEADLINE_MS = 8_000;
+
 /**
- * One GraphQL request as the providers' calls see it: values computed at most once and shared by
- * every call it makes (Gr4vy's signed bearer token), and its cancellation when the client goes away.
- * Never shared across requests.
+ * A value computed at most once per request, e.g. Gr4vy's signed bearer token. The key is an object,
+ * not a string: two modules can never collide on a name, and `once` knows the value's type.
+ */
+export class RequestValue<T> {
+  /** Only for logs and debugging; identity is the object itself. */
+  constructor(readonly name: string) {}
+
+  /** Phantom member so that RequestValue<A> and RequestValue<B> are different types. */
+  declare readonly type?: T;
+}
+
+/**
+ * One GraphQL request as the providers' calls see it: its deadline, values computed at most once
+ * and shared by every call it makes, and its cancellation when the client goes away. Never shared
+ * across requests. It sits at the bottom of the layering (docs/architecture.md): everything that
+ * serves a request may import it, and it imports nothing.
  *
  * Cancellation is a plain listener set rather than an AbortSignal per call: AbortController,
  * EventTarget listeners and DOMExceptions per provider call showed up as several percent of CPU in
  * the throughput bench.
  */
-/** The default whole-request budget: well below a gateway's usual subgraph timeout (Apollo Router: 30 s). */
-export const DEFAULT_REQUEST_DEADLINE_MS = 8_000;
-
 export class RequestScope {
-  readonly #values: Map<string, Promise<unknown>>;
+  readonly #values: Map<RequestValue<unknown>, Promise<unknown>>;
   readonly #onCancel = new Set<() => void>();
   #cancelled = false;
 
@@ -21,7 +34,7 @@ export class RequestScope {
    */
   constructor(
     readonly deadline: number = Date.now() + DEFAULT_REQUEST_DEADLINE_MS,
-    values: Map<string, Promise<unknown>> = new Map(),
+    values: Map<RequestValue<unknown>, Promise<unknown>> = new Map(),
   ) {
     this.#values = values;
   }
@@ -39,7 +52,7 @@ export class RequestScope {
     return new RequestScope(this.deadline, this.#values);
   }
 
-  once<T>(key: string, create: () => Promise<T>): Promise<T> {
+  once<T>(key: RequestValue<T>, create: () => Promise<T>): Promise<T> {
     let value = this.#values.get(key) as Promise<T> | undefined;
     if (!value) {
       value = create();
@@ -52,6 +65,20 @@ export class RequestScope {
 
   get cancelled(): boolean {
     return this.#cancelled;
+  }
+
+  /** Waits `ms`, or less when the request is cancelled first (a retry's backoff must not outlive its request). */
+  async pause(ms: number): Promise<void> {
+    if (this.#cancelled || ms <= 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const unsubscribe = this.onCancel(done);
+    });
   }
 
   /** Calls `listener` if the request is cancelled; the returned function unregisters it. */

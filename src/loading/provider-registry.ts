@@ -1,34 +1,25 @@
 import type { Logger } from 'pino';
 import type { Payment } from '../model/payment.js';
+import { PROVIDERS, type Provider } from '../model/provider.js';
+import type { ProviderAdapter } from '../providers/adapter.js';
+import type { HttpSettings } from '../providers/http/settings.js';
+import type { ProviderSetup } from '../providers/module.js';
+import { PROVIDER_MODULES } from '../providers/modules.js';
 import { Bulkhead } from '../resilience/bulkhead.js';
 import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings, type CircuitState } from '../resilience/circuit-breaker.js';
+import type { ProviderResilience } from '../resilience/provider-resilience.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import { SingleFlight } from '../resilience/single-flight.js';
-import { PROVIDERS, type Provider } from '../model/provider.js';
 import type { Simulator, SimulatorKnobs } from '../simulation/http-simulator.js';
-import type { ProviderAdapter } from './adapter.js';
-import { gr4vyModule } from './gr4vy/index.js';
-import type { HttpSettings } from './http/settings.js';
-import type { ProviderModule, ProviderSetup } from './module.js';
-import { kuikposModule } from './kuikpos/index.js';
-import { orcarailModule } from './orcarail/index.js';
-import { primerModule } from './primer/index.js';
-import { ucsModule } from './ucs/index.js';
-
-/** Every provider the subgraph can serve. A sixth provider is one more line here. */
-export const PROVIDER_MODULES: readonly ProviderModule[] = [primerModule, gr4vyModule, kuikposModule, orcarailModule, ucsModule];
 
 /** How a provider is served: its real API, its embedded simulator, or not at all. */
 export type ProviderMode = 'live' | 'simulator' | 'not_configured';
 
-export interface ProviderRuntime {
+/** A provider as the loaders use it: its adapter behind its own resilience chain. */
+export interface ProviderRuntime extends ProviderResilience {
   readonly adapter: ProviderAdapter;
-  /** Calls in flight and queued for this provider, across all requests. */
-  readonly bulkhead: Bulkhead;
-  readonly breaker: CircuitBreaker;
   /** Concurrent reads of the same payment share one call. */
   readonly flights: SingleFlight<Payment>;
-  readonly retryPolicy: RetryPolicy;
   readonly mode: Exclude<ProviderMode, 'not_configured'>;
   readonly target: string;
 }
@@ -52,7 +43,7 @@ export interface RegistryOptions {
   readonly httpOverrides?: Partial<Record<Provider, Partial<HttpSettings>>>;
   readonly maxConcurrencyPerProvider: number;
   /** Calls that may wait for a slot per provider before PROVIDER_OVERLOADED. */
-  readonly maxQueuedPerProvider?: number;
+  readonly maxQueuedPerProvider: number;
   /** Default: DEFAULT_RETRY_POLICY. */
   readonly retryPolicy?: RetryPolicy;
   /** Default: DEFAULT_CIRCUIT_BREAKER. */
@@ -70,7 +61,7 @@ export class ProviderRegistry {
   static async create(options: RegistryOptions): Promise<ProviderRegistry> {
     const runtimes = new Map<Provider, ProviderRuntime>();
     const simulators = new Map<Provider, Simulator>();
-    for (const module of PROVIDER_MODULES) {
+    for (const module of PROVIDERS.map((provider) => PROVIDER_MODULES[provider])) {
       const live = options.live[module.provider];
       let setup = live;
       if (!setup && options.simulateUnconfigured) {
@@ -82,7 +73,7 @@ export class ProviderRegistry {
       const provider = module.provider;
       runtimes.set(provider, {
         adapter: await setup.createAdapter({ ...options.http, ...options.httpOverrides?.[provider] }),
-        bulkhead: new Bulkhead(provider, options.maxConcurrencyPerProvider, options.maxQueuedPerProvider ?? options.maxConcurrencyPerProvider * 4),
+        bulkhead: new Bulkhead(provider, options.maxConcurrencyPerProvider, options.maxQueuedPerProvider),
         breaker: new CircuitBreaker(provider, options.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER, (state) => {
           options.logger.warn({ provider, circuit: state }, `circuit ${state === 'open' ? 'opened: failing fast' : state}`);
         }),

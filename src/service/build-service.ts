@@ -1,0 +1,56 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { DispatchedBatch } from '../loading/payment-loaders.js';
+import { ProviderRegistry } from '../loading/provider-registry.js';
+import { createLogger } from '../log/logger.js';
+import { createApp, type App } from '../server/app.js';
+
+/** What a caller may add to the service it builds: tests and benches observe, never change behaviour. */
+export interface ServiceHooks {
+  /** Default: a JSON logger on stdout at the configured level. */
+  readonly logger?: Logger;
+  /** Told of every loader batch (tests count them). */
+  readonly onBatch?: (batch: DispatchedBatch) => void;
+  /** More Apollo plugins (request accounting in tests and benches). */
+  readonly plugins?: readonly ApolloServerPlugin<GraphQLContext>[];
+}
+
+export interface Service {
+  readonly logger: Logger;
+  readonly registry: ProviderRegistry;
+  readonly app: App;
+}
+
+/**
+ * The composition root: configuration → providers (live or simulated, each behind its resilience
+ * chain) → the HTTP server. The one place they are wired, used by `main.ts`, the test harness, the
+ * bench and `npm run supergraph`, so what is tested is what runs.
+ */
+export async function buildService(config: AppConfig, hooks: ServiceHooks = {}): Promise<Service> {
+  const logger = hooks.logger ?? createLogger(config.logLevel);
+  const registry = await ProviderRegistry.create({
+    live: config.liveProviders,
+    simulateUnconfigured: config.simulateUnconfigured,
+    simulatorKnobs: config.simulatorKnobs,
+    http: config.http,
+    httpOverrides: config.httpOverrides,
+    maxConcurrencyPerProvider: config.maxConcurrencyPerProvider,
+    maxQueuedPerProvider: config.maxQueuedPerProvider,
+    retryPolicy: config.retryPolicy,
+    circuitBreaker: config.circuitBreaker,
+    logger,
+  });
+  const app = await createApp({
+    registry,
+    logger,
+    maxRefs: config.maxRefs,
+    requestDeadlineMs: config.requestDeadlineMs,
+    limits: config.limits,
+    production: config.environment === 'production',
+    ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
+    ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
+  });
+  return { logger, registry, app };
+}
