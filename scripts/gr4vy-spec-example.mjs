@@ -3,7 +3,7 @@
 //   node scripts/gr4vy-spec-example.mjs Transaction > test/fixtures/gr4vy/transaction.spec-example.json
 import { readFileSync } from 'node:fs';
 
-const spec = JSON.parse(readFileSync(new URL('../../shared/providers/gr4vy/openapi.json', import.meta.url), 'utf8'));
+const spec = JSON.parse(readFileSync(new URL('../test/fixtures/provider-specs/gr4vy-openapi.json', import.meta.url), 'utf8'));
 const schemas = spec.components.schemas;
 
 function example(schema, depth = 0) {

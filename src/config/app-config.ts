@@ -5,10 +5,10 @@ import { DEFAULT_REQUEST_DEADLINE_MS } from '../request/request-scope.js';
 import { DEFAULT_BULKHEAD } from '../resilience/bulkhead.js';
 import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings } from '../resilience/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
-import type { HttpSettings } from '../providers/http/settings.js';
-import { DEFAULT_HTTP_SETTINGS } from '../providers/http/settings.js';
+import type { CallSettings } from '../providers/call-settings.js';
+import { DEFAULT_CALL_SETTINGS } from '../providers/call-settings.js';
 import type { ProviderSetup } from '../providers/module.js';
-import type { SimulatorKnobs } from '../simulation/http-simulator.js';
+import type { SimulatorKnobs } from '../simulation/simulator-base.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
 import { ConfigError, parseEnv, positiveInt, type Env } from '../env/env-helpers.js';
 
@@ -22,12 +22,12 @@ const serviceEnv = z.object({
   /** Calls in flight per provider, across all requests. */
   PROVIDER_MAX_CONCURRENCY: positiveInt(1_000).default(DEFAULT_BULKHEAD.maxConcurrent),
   /** The whole provider call, connect to last byte (per-provider: <PROVIDER>_TIMEOUT_MS). */
-  PROVIDER_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_SETTINGS.totalTimeoutMs),
-  PROVIDER_CONNECT_TIMEOUT_MS: positiveInt(60_000).default(DEFAULT_HTTP_SETTINGS.connectTimeoutMs),
+  PROVIDER_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_CALL_SETTINGS.totalTimeoutMs),
+  PROVIDER_CONNECT_TIMEOUT_MS: positiveInt(60_000).default(DEFAULT_CALL_SETTINGS.connectTimeoutMs),
   /** Time to the response headers. */
-  PROVIDER_FIRST_BYTE_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_SETTINGS.headersTimeoutMs),
+  PROVIDER_FIRST_BYTE_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_CALL_SETTINGS.headersTimeoutMs),
   /** Longest silence while a body streams: a stalled body ends here. */
-  PROVIDER_BODY_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_SETTINGS.bodyTimeoutMs),
+  PROVIDER_BODY_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_CALL_SETTINGS.bodyTimeoutMs),
   /** Every provider call of one GraphQL request ends by then; keep it below the gateway's subgraph timeout. */
   REQUEST_DEADLINE_MS: positiveInt(120_000).default(DEFAULT_REQUEST_DEADLINE_MS),
   /** Calls that may wait for a slot per provider before PROVIDER_OVERLOADED. */
@@ -52,7 +52,7 @@ const PER_PROVIDER_TIMEOUTS = {
   TIMEOUT_MS: 'totalTimeoutMs',
   CONNECT_TIMEOUT_MS: 'connectTimeoutMs',
   FIRST_BYTE_TIMEOUT_MS: 'headersTimeoutMs',
-} as const satisfies Record<string, keyof HttpSettings>;
+} as const satisfies Record<string, keyof CallSettings>;
 
 const providerTimeoutEnv = z.object(
   Object.fromEntries(
@@ -72,8 +72,8 @@ export interface AppConfig {
   readonly logLevel: string;
   readonly maxRefs: number;
   readonly maxConcurrencyPerProvider: number;
-  readonly http: HttpSettings;
-  readonly httpOverrides: Partial<Record<Provider, Partial<HttpSettings>>>;
+  readonly calls: CallSettings;
+  readonly callOverrides: Partial<Record<Provider, Partial<CallSettings>>>;
   readonly requestDeadlineMs: number;
   readonly maxQueuedPerProvider: number;
   readonly retryPolicy: RetryPolicy;
@@ -112,7 +112,7 @@ export function loadConfig(env: Env): AppConfig {
   }
   if (!service || problems.length > 0) throw new ConfigError(problems);
 
-  const connections = Math.max(service.PROVIDER_MAX_CONCURRENCY, DEFAULT_HTTP_SETTINGS.connections);
+  const connections = Math.max(service.PROVIDER_MAX_CONCURRENCY, DEFAULT_CALL_SETTINGS.connections);
   return {
     environment: service.NODE_ENV,
     host: service.HOST,
@@ -120,15 +120,15 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: service.LOG_LEVEL,
     maxRefs: service.PAYMENTS_MAX_REFS,
     maxConcurrencyPerProvider: service.PROVIDER_MAX_CONCURRENCY,
-    http: {
-      ...DEFAULT_HTTP_SETTINGS,
+    calls: {
+      ...DEFAULT_CALL_SETTINGS,
       connections,
       totalTimeoutMs: service.PROVIDER_TIMEOUT_MS,
       connectTimeoutMs: service.PROVIDER_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: service.PROVIDER_FIRST_BYTE_TIMEOUT_MS,
       bodyTimeoutMs: service.PROVIDER_BODY_TIMEOUT_MS,
     },
-    httpOverrides: Object.fromEntries(
+    callOverrides: Object.fromEntries(
       PROVIDERS.flatMap((provider) => {
         const overrides = Object.fromEntries(
           Object.entries(PER_PROVIDER_TIMEOUTS).flatMap(([suffix, setting]) => {

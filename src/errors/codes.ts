@@ -1,5 +1,7 @@
+import { assertNever } from '../model/exhaustive.js';
+
 /**
- * The error contract (DESIGN.md §4). Clients switch on `extensions.code` because gateways redact
+ * The error contract (README, "Errors"). Clients switch on `extensions.code` because gateways redact
  * messages. Codes are stable once shipped: add, never rename.
  */
 export enum ErrorCode {
@@ -35,8 +37,12 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-/** Whether the same request may succeed if the client retries later. */
-export function isRetryable(code: ErrorCode): boolean {
+/**
+ * Whether the *client* may succeed by sending the same request later: `extensions.retryable`.
+ * Not to be confused with the service's own retry policy (`policyRetries` in
+ * src/resilience/retry-policy.ts), which decides what this service tries again before answering.
+ */
+export function clientMayRetry(code: ErrorCode): boolean {
   switch (code) {
     case ErrorCode.PROVIDER_RATE_LIMITED:
     case ErrorCode.PROVIDER_TIMEOUT:
@@ -53,9 +59,7 @@ export function isRetryable(code: ErrorCode): boolean {
     case ErrorCode.AMOUNT_NOT_REPRESENTABLE:
     case ErrorCode.INTERNAL_SERVER_ERROR:
       return false;
-    default: {
-      const unhandled: never = code;
-      throw new TypeError(`Unhandled error code ${String(unhandled)}`);
-    }
+    default:
+      return assertNever(code);
   }
 }

@@ -1,5 +1,6 @@
 import { PROVIDER_DISPLAY_NAMES, type Provider } from '../model/provider.js';
-import { ErrorCode, isRetryable } from './codes.js';
+import { assertNever } from '../model/exhaustive.js';
+import { clientMayRetry, ErrorCode } from './codes.js';
 
 export interface PaymentLookupErrorOptions {
   /** HTTP status (or gRPC status name) the provider answered, for logs. */
@@ -27,7 +28,7 @@ export class PaymentLookupError extends Error {
     options: PaymentLookupErrorOptions = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.retryable = isRetryable(code);
+    this.retryable = clientMayRetry(code);
     if (options.upstreamStatus !== undefined) this.upstreamStatus = options.upstreamStatus;
     if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
@@ -72,9 +73,7 @@ function messageFor(code: ErrorCode, name: string): string {
       return `The request ended before ${name} answered`;
     case ErrorCode.INTERNAL_SERVER_ERROR:
       return `Unexpected error while reading from ${name}`;
-    default: {
-      const unhandled: never = code;
-      throw new TypeError(`Unhandled error code ${String(unhandled)}`);
-    }
+    default:
+      return assertNever(code);
   }
 }

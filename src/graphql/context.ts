@@ -1,11 +1,9 @@
 import type { Logger } from 'pino';
 import type { PaymentLoaders } from '../loading/payment-loaders.js';
-import type { ProviderRegistry } from '../loading/provider-registry.js';
 
 /** What every resolver gets for one GraphQL request. Built fresh per request. */
 export interface GraphQLContext {
   readonly loaders: PaymentLoaders;
-  readonly registry: ProviderRegistry;
   readonly maxRefs: number;
   readonly logger: Logger;
   /** Fastify's request id, for correlating log lines. */

@@ -77,10 +77,13 @@ async function loadTransactionsBatch(
 ): Promise<Array<Transaction[] | Error>> {
   onBatch?.({ loader: 'transactions', keys: payments.map(({ provider, id }) => ({ provider, id })) });
   return settleEach(payments, async (payment) => {
+    if (!payment.transactionsElsewhere) return payment.transactions ?? [];
     const runtime = registry.get(payment.provider);
-    if (!runtime?.adapter.fetchTransactions) return payment.transactions ?? [];
-    const { adapter } = runtime;
-    return resilientCall(runtime, scope, () => adapter.fetchTransactions!(payment, scope));
+    const fetchTransactions = runtime?.adapter.fetchTransactions?.bind(runtime.adapter);
+    if (!runtime || !fetchTransactions) {
+      throw new TypeError(`${payment.provider} marked a payment transactionsElsewhere but its adapter has no fetchTransactions`);
+    }
+    return resilientCall(runtime, scope, () => fetchTransactions(payment, scope));
   });
 }
 

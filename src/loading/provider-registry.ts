@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Payment } from '../model/payment.js';
 import { PROVIDERS, type Provider } from '../model/provider.js';
 import type { ProviderAdapter } from '../providers/adapter.js';
-import type { HttpSettings } from '../providers/http/settings.js';
+import type { CallSettings } from '../providers/call-settings.js';
 import type { ProviderSetup } from '../providers/module.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
 import { Bulkhead } from '../resilience/bulkhead.js';
@@ -10,7 +10,7 @@ import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings, t
 import type { ProviderResilience } from '../resilience/provider-resilience.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import { SingleFlight } from '../resilience/single-flight.js';
-import type { Simulator, SimulatorKnobs } from '../simulation/http-simulator.js';
+import type { Simulator, SimulatorKnobs } from '../simulation/simulator-base.js';
 
 /** How a provider is served: its real API, its embedded simulator, or not at all. */
 export type ProviderMode = 'live' | 'simulator' | 'not_configured';
@@ -38,9 +38,9 @@ export interface RegistryOptions {
   /** Serve providers without credentials from their simulators (never in production). */
   readonly simulateUnconfigured: boolean;
   readonly simulatorKnobs: Partial<SimulatorKnobs>;
-  readonly http: HttpSettings;
-  /** Per-provider overrides of `http` (timeouts), e.g. a slow acquirer behind one provider. */
-  readonly httpOverrides?: Partial<Record<Provider, Partial<HttpSettings>>>;
+  readonly calls: CallSettings;
+  /** Per-provider overrides of `calls` (timeouts), e.g. a slow acquirer behind one provider. */
+  readonly callOverrides?: Partial<Record<Provider, Partial<CallSettings>>>;
   readonly maxConcurrencyPerProvider: number;
   /** Calls that may wait for a slot per provider before PROVIDER_OVERLOADED. */
   readonly maxQueuedPerProvider: number;
@@ -72,7 +72,7 @@ export class ProviderRegistry {
       if (!setup) continue;
       const provider = module.provider;
       runtimes.set(provider, {
-        adapter: await setup.createAdapter({ ...options.http, ...options.httpOverrides?.[provider] }),
+        adapter: await setup.createAdapter({ ...options.calls, ...options.callOverrides?.[provider] }),
         bulkhead: new Bulkhead(provider, options.maxConcurrencyPerProvider, options.maxQueuedPerProvider),
         breaker: new CircuitBreaker(provider, options.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER, (state) => {
           options.logger.warn({ provider, circuit: state }, `circuit ${state === 'open' ? 'opened: failing fast' : state}`);

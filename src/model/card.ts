@@ -1,6 +1,6 @@
 /**
  * Card network names differ by provider (Primer "Visa" and "VISA", Gr4vy "visa" and "diners-club",
- * KuikPOS "VISA"): one spelling for clients, SCREAMING_SNAKE_CASE (PROVIDERS.md pitfall 14).
+ * KuikPOS "VISA"): one spelling for clients, SCREAMING_SNAKE_CASE (docs/providers.md, "Card networks").
  */
 const NETWORK_ALIASES: Readonly<Record<string, string>> = {
   AMERICAN_EXPRESS: 'AMEX',

@@ -1,5 +1,6 @@
 import type { AmountDiscrepancy, RefundState } from './refunds.js';
-import { assertNever, type PaymentStatus } from './status.js';
+import { assertNever } from './exhaustive.js';
+import type { PaymentStatus } from './status.js';
 
 /**
  * What the payment means for the order, in one value, for the shop's "ship it / refund it / wait"

@@ -17,7 +17,7 @@ export type AmountSource = 'PROVIDER' | 'CALLER_EXPECTATION';
 /**
  * The unified payment model. It imports neither GraphQL nor any provider's wire format: provider
  * transforms produce it and resolvers read it. Everything but the identity and status is optional,
- * because every provider leaves almost anything out (PROVIDERS.md pitfall 12).
+ * because every provider leaves almost anything out (docs/providers.md, "Nullability").
  */
 export interface Payment {
   /** Exactly the id that was asked for: a body for another id is refused before it gets here. */
@@ -55,11 +55,14 @@ export interface Payment {
   /** The merchant's description of the payment. */
   readonly description?: string;
   readonly processor?: Processor;
-  /**
-   * Transactions the provider returned inline. Providers that keep them behind another endpoint
-   * (Gr4vy refunds) leave this unset and implement `ProviderAdapter.fetchTransactions`.
-   */
+  /** Transactions the provider returned with the payment. */
   readonly transactions?: Transaction[];
+  /**
+   * The provider keeps more of this payment's transactions behind another call (Gr4vy's refunds):
+   * `transactions` then costs that call, made only when a query selects it, through the adapter's
+   * `fetchTransactions`. The one place that decision is made.
+   */
+  readonly transactionsElsewhere?: true;
   readonly statusReason?: StatusReason;
   readonly nextAction?: NextAction;
   readonly metadata?: MetadataEntry[];

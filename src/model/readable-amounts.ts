@@ -13,7 +13,7 @@ export type UnreadableFields<Field extends string> = Readonly<Partial<Record<Fie
  * Reads a payment's amounts one field at a time. An amount that cannot be represented (a currency
  * with no known number of decimals, more decimals than its currency has, a negative total) becomes
  * an unreadable field: `null` with a coded error at that field's path, the reason logged. It is
- * never guessed, and it never sinks the rest of the payment (issue 10, "one secondary field").
+ * never guessed, and it never sinks the rest of the payment.
  */
 export class AmountReader<Field extends string> {
   readonly #unreadable: Partial<Record<Field, UnreadableField>> = {};

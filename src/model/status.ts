@@ -2,7 +2,7 @@
  * The unified payment status: hyperswitch's merchant-facing IntentStatus reduced to what the five
  * providers can express, with FAILED split into DECLINED (issuer/processor refusal) and FAILED
  * (technical), because Primer and Gr4vy keep that distinction.
- * See ../shared/providers/PROVIDERS.md "Proposed unified status enum" and STATUS-MODEL.md.
+ * Each provider's mapping, value by value and why, is in the README ("Status, finality and refunds").
  */
 export const PAYMENT_STATUSES = [
   'REQUIRES_PAYMENT_METHOD',
@@ -36,11 +36,6 @@ export interface StatusReading {
 /** Shorthands for the readings the transforms' tables are written in. */
 export const final = (status: PaymentStatus): StatusReading => ({ status, isFinal: true });
 export const notFinal = (status: PaymentStatus): StatusReading => ({ status, isFinal: false });
-
-/** Compile-time exhaustiveness: a new enum member makes every switch that forgot it fail the typecheck. */
-export function assertNever(value: never): never {
-  throw new TypeError(`Unhandled value: ${String(value)}`);
-}
 
 /** Narrows a raw provider string to one of a provider's documented values, so unknown values can map to UNKNOWN. */
 export function isOneOf<T extends string>(values: readonly T[], raw: string): raw is T {

@@ -15,8 +15,9 @@ export interface ProviderAdapter {
   /** Reads one payment. Throws `PaymentLookupError` for every expected failure. */
   fetchPayment(id: string, scope: RequestScope): Promise<Payment>;
   /**
-   * For providers that keep transactions behind another endpoint (Gr4vy refunds): called only when
-   * a query selects `transactions`. Providers that return them inline leave this out.
+   * For providers that keep transactions behind another endpoint (Gr4vy refunds): called only for a
+   * payment its transform marked `transactionsElsewhere`, and only when a query selects
+   * `transactions`. Providers that return them inline leave this out.
    */
   fetchTransactions?(payment: Payment, scope: RequestScope): Promise<Transaction[]>;
   /** Releases connection pools and channels. */

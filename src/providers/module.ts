@@ -3,13 +3,13 @@ import type { Provider } from '../model/provider.js';
 import type { FaultIds } from '../simulation/faults.js';
 import type { Simulator, SimulatorKnobs } from '../simulation/simulator-base.js';
 import type { ProviderAdapter } from './adapter.js';
-import type { HttpSettings } from './http/settings.js';
+import type { CallSettings } from './call-settings.js';
 
 /** A provider with its connection settled (credentials and base URL), ready to build an adapter. */
 export interface ProviderSetup {
   /** Where calls go, for logs and readiness; never carries credentials. */
   readonly target: string;
-  createAdapter(http: HttpSettings): Promise<ProviderAdapter>;
+  createAdapter(calls: CallSettings): Promise<ProviderAdapter>;
 }
 
 /** Ids a provider's simulator answers in known ways, for tests, benches and people trying it. */

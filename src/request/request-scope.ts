@@ -81,6 +81,11 @@ export class RequestScope {
     });
   }
 
+  /** Cancellation listeners still registered: a long request (a 100-ref dashboard) must not collect finished calls' listeners. */
+  get cancelListeners(): number {
+    return this.#onCancel.size;
+  }
+
   /** Calls `listener` if the request is cancelled; the returned function unregisters it. */
   onCancel(listener: () => void): () => void {
     this.#onCancel.add(listener);

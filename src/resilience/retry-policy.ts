@@ -29,11 +29,12 @@ const RETRIED_HTTP_STATUSES = new Set<number | string>([429, 502, 503, 504]);
 const RETRIED_GRPC_STATUSES = new Set<number | string>(['RESOURCE_EXHAUSTED', 'UNAVAILABLE', 'DEADLINE_EXCEEDED']);
 
 /**
- * Retried: connection errors (refused, reset, dropped mid-body — no upstream status), 429, 502, 503,
- * 504 and their gRPC equivalents. Never: other 4xx, 500, bad bodies, our own timeouts (the
- * deadline is spent), not-found, auth.
+ * Whether *this service* tries the call again (the client's view is `clientMayRetry`). Retried:
+ * connection errors (refused, reset, dropped mid-body — no upstream status), 429, 502, 503, 504 and
+ * their gRPC equivalents. Never: other 4xx, 500, bad bodies, our own timeouts (the deadline is
+ * spent), not-found, auth.
  */
-export function isRetryable(error: PaymentLookupError): boolean {
+export function policyRetries(error: PaymentLookupError): boolean {
   const status = error.upstreamStatus;
   const retriedStatus = status !== undefined && (RETRIED_HTTP_STATUSES.has(status) || RETRIED_GRPC_STATUSES.has(status));
   if (error.code === ErrorCode.PROVIDER_RATE_LIMITED) return true;
@@ -45,7 +46,7 @@ export function isRetryable(error: PaymentLookupError): boolean {
 
 /** How long to wait before attempt `attempt + 1` (attempt counts from 1), or undefined: do not retry. */
 export function retryDelayMs(policy: RetryPolicy, attempt: number, error: PaymentLookupError, random: () => number = Math.random): number | undefined {
-  if (attempt >= policy.maxAttempts || !isRetryable(error)) return undefined;
+  if (attempt >= policy.maxAttempts || !policyRetries(error)) return undefined;
   const backoff = random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   if (error.retryAfterSeconds === undefined) return backoff;
   const retryAfterMs = error.retryAfterSeconds * 1000;

@@ -98,7 +98,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       return Promise.resolve({
         loaders: createPaymentLoaders(registry, { onBatch, scope }),
-        registry,
         maxRefs: options.maxRefs,
         logger,
         requestId: request.id,

@@ -1,3 +1,4 @@
+import { assertNever } from '../model/exhaustive.js';
 import type { SimulatedOutcome, SimulatedResponse } from './http-simulator.js';
 
 /**
@@ -72,9 +73,7 @@ export function faultOutcome(fault: FaultName, provider: ProviderErrorRenderer):
     case 'stall':
     case 'reset':
       return { fault };
-    default: {
-      const unhandled: never = fault;
-      throw new TypeError(`Unhandled fault ${String(unhandled)}`);
-    }
+    default:
+      return assertNever(fault);
   }
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { assertNever } from '../model/exhaustive.js';
 import { DecimalText } from '../model/money.js';
 import { SimulatorBase, type SimulatorKnobs } from './simulator-base.js';
 
@@ -202,9 +203,7 @@ function actOut(response: ServerResponse, socket: Socket, fault: SimulatedFault)
       response.write('{"id":"');
       // Never ends: the client's body timeout (or the simulator's close) ends it.
       return;
-    default: {
-      const unhandled: never = fault;
-      throw new TypeError(`Unhandled fault ${String(unhandled)}`);
-    }
+    default:
+      assertNever(fault);
   }
 }

@@ -6,7 +6,7 @@ import { RequestScope } from '../../src/request/request-scope.js';
 import { AMOUNT_PROBLEMS } from '../../src/model/money.js';
 import type { Payment } from '../../src/model/payment.js';
 import { PAYMENT_STATUSES } from '../../src/model/status.js';
-import { DEFAULT_HTTP_SETTINGS } from '../../src/providers/http/settings.js';
+import { DEFAULT_CALL_SETTINGS } from '../../src/providers/call-settings.js';
 import type { PaymentServiceGetRequest__Output } from '../../src/providers/ucs/__generated__/types/PaymentServiceGetRequest.js';
 import { createUcsAdapter } from '../../src/providers/ucs/client.js';
 import { UCS_PROTO_FILE, ucsGrpcPackage } from '../../src/providers/ucs/proto.js';
@@ -107,7 +107,7 @@ describe('UCS: randomized proto-valid Get responses over gRPC', () => {
         else resolve(bound);
       });
     });
-    const adapter = createUcsAdapter({ address: `127.0.0.1:${String(port)}`, connector: 'Stripe', connectorConfig: new Secret('{"config":{}}') }, DEFAULT_HTTP_SETTINGS);
+    const adapter = createUcsAdapter({ address: `127.0.0.1:${String(port)}`, connector: 'Stripe', connectorConfig: new Secret('{"config":{}}') }, DEFAULT_CALL_SETTINGS);
     for (const [id, message] of messages) {
       try {
         outcomes.push({ message, payment: await adapter.fetchPayment(`${id}~1000~USD`, new RequestScope()) });

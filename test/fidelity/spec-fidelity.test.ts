@@ -7,7 +7,7 @@ import type { Payment, PaymentAmountField } from '../../src/model/payment.js';
 import { PAYMENT_STATUSES } from '../../src/model/status.js';
 import type { ProviderAdapter } from '../../src/providers/adapter.js';
 import { createGr4vyAdapter } from '../../src/providers/gr4vy/client.js';
-import { DEFAULT_HTTP_SETTINGS } from '../../src/providers/http/settings.js';
+import { DEFAULT_CALL_SETTINGS } from '../../src/providers/call-settings.js';
 import { createPrimerAdapter } from '../../src/providers/primer/client.js';
 import { Secret } from '../../src/security/secret.js';
 import { HttpSimulator } from '../../src/simulation/http-simulator.js';
@@ -95,7 +95,7 @@ describe('Primer: randomized spec-valid PaymentAPIResponse bodies', () => {
 
   beforeAll(async () => {
     simulator = await serve('primer-spec', (id) => bodies.get(id));
-    const adapter = createPrimerAdapter({ baseUrl: simulator.url, apiKey: new Secret('spec-key') }, DEFAULT_HTTP_SETTINGS);
+    const adapter = createPrimerAdapter({ baseUrl: simulator.url, apiKey: new Secret('spec-key') }, DEFAULT_CALL_SETTINGS);
     outcomes = await readAll(adapter, [...bodies.keys()], bodies);
     await adapter.close();
   });
@@ -136,7 +136,7 @@ describe('Gr4vy: randomized spec-valid Transaction bodies', () => {
   beforeAll(async () => {
     simulator = await serve('gr4vy-spec', (id) => bodies.get(id));
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
-    const adapter = await createGr4vyAdapter({ baseUrl: simulator.url, privateKey }, DEFAULT_HTTP_SETTINGS);
+    const adapter = await createGr4vyAdapter({ baseUrl: simulator.url, privateKey }, DEFAULT_CALL_SETTINGS);
     outcomes = await readAll(adapter, [...bodies.keys()], bodies);
     await adapter.close();
   });

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/log/logger.js';
 import type { DispatchedBatch } from '../../src/loading/payment-loaders.js';
 import type { ProviderRegistry } from '../../src/loading/provider-registry.js';
 import type { Provider } from '../../src/model/provider.js';
-import type { HttpSettings } from '../../src/providers/http/settings.js';
+import type { CallSettings } from '../../src/providers/call-settings.js';
 import type { ProviderSetup } from '../../src/providers/module.js';
 import type { App } from '../../src/server/app.js';
 import { buildService } from '../../src/service/build-service.js';
@@ -49,7 +49,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  readonly http?: Partial<HttpSettings>;
+  readonly calls?: Partial<CallSettings>;
   readonly knobs?: Partial<SimulatorKnobs>;
   readonly live?: Partial<Record<Provider, ProviderSetup>>;
   readonly maxRefs?: number;
@@ -119,7 +119,7 @@ function testConfig(options: TestAppOptions): AppConfig {
   const defaults = loadConfig({ NODE_ENV: 'test' });
   return {
     ...defaults,
-    http: { ...defaults.http, ...options.http },
+    calls: { ...defaults.calls, ...options.calls },
     liveProviders: options.live ?? {},
     simulateUnconfigured: options.simulate ?? true,
     simulatorKnobs: options.knobs ?? {},

@@ -37,7 +37,7 @@ const EXPECTED_FAULT_CODES: Record<FaultName, string> = {
 describe('all five providers through the server, against their simulators', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ http: { headersTimeoutMs: 1_000, bodyTimeoutMs: 300, totalTimeoutMs: 1_500 } });
+    app = await startTestApp({ calls: { headersTimeoutMs: 1_000, bodyTimeoutMs: 300, totalTimeoutMs: 1_500 } });
   });
   afterAll(() => app.close());
   beforeEach(() => {

@@ -30,7 +30,7 @@ const timed = async <T>(work: () => Promise<T>) => {
 describe('retries, counted at the provider', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ http: { bodyTimeoutMs: 300, headersTimeoutMs: 1_000 }, circuitBreaker: { failureThreshold: 100, openMs: 1_000 } });
+    app = await startTestApp({ calls: { bodyTimeoutMs: 300, headersTimeoutMs: 1_000 }, circuitBreaker: { failureThreshold: 100, openMs: 1_000 } });
   });
   afterAll(() => app.close());
   beforeEach(() => {
@@ -222,7 +222,7 @@ describe('fault injection leaves nothing behind', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     const socketsBefore = process.getActiveResourcesInfo().filter((kind) => kind.startsWith('TCP')).length;
-    const app = await startTestApp({ http: { bodyTimeoutMs: 200, headersTimeoutMs: 500 }, requestDeadlineMs: 2_000 });
+    const app = await startTestApp({ calls: { bodyTimeoutMs: 200, headersTimeoutMs: 500 }, requestDeadlineMs: 2_000 });
     try {
       const refs = [
         ...FAULT_NAMES.map((fault) => ({ id: `kp_fault_${fault}`, provider: 'KUIKPOS' })),

@@ -41,7 +41,7 @@ describe('payments subgraph over HTTP, against the simulators', () => {
 
   beforeAll(async () => {
     // Short timeouts so that stalls and hangs end quickly in tests.
-    app = await startTestApp({ http: { headersTimeoutMs: 1_000, bodyTimeoutMs: 300, totalTimeoutMs: 2_000 } });
+    app = await startTestApp({ calls: { headersTimeoutMs: 1_000, bodyTimeoutMs: 300, totalTimeoutMs: 2_000 } });
   });
   afterAll(() => app.close());
   beforeEach(() => {

@@ -39,8 +39,8 @@ describe('configuration', () => {
       CIRCUIT_OPEN_MS: '1000',
     });
     expect(config.requestDeadlineMs).toBe(6000);
-    expect(config.http).toMatchObject({ bodyTimeoutMs: 1500, totalTimeoutMs: 5000, connectTimeoutMs: 1000, headersTimeoutMs: 4000 });
-    expect(config.httpOverrides).toEqual({ GR4VY: { totalTimeoutMs: 2500 }, UCS: { connectTimeoutMs: 300, headersTimeoutMs: 900 } });
+    expect(config.calls).toMatchObject({ bodyTimeoutMs: 1500, totalTimeoutMs: 5000, connectTimeoutMs: 1000, headersTimeoutMs: 4000 });
+    expect(config.callOverrides).toEqual({ GR4VY: { totalTimeoutMs: 2500 }, UCS: { connectTimeoutMs: 300, headersTimeoutMs: 900 } });
     expect(config.retryPolicy.maxAttempts).toBe(2);
     expect(config.circuitBreaker).toEqual({ failureThreshold: 5, openMs: 1000 });
   });

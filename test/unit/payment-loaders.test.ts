@@ -4,7 +4,7 @@ import { createPaymentLoaders, type DispatchedBatch } from '../../src/loading/pa
 import { RequestScope } from '../../src/request/request-scope.js';
 import type { PaymentKey } from '../../src/model/provider.js';
 import { GR4VY_SAMPLE_IDS } from '../../src/providers/gr4vy/fixtures.js';
-import { DEFAULT_HTTP_SETTINGS } from '../../src/providers/http/settings.js';
+import { DEFAULT_CALL_SETTINGS } from '../../src/providers/call-settings.js';
 import { ProviderRegistry } from '../../src/loading/provider-registry.js';
 import { LogCapture } from '../helpers/harness.js';
 
@@ -21,7 +21,7 @@ describe('payment loaders', () => {
       live: {},
       simulateUnconfigured: true,
       simulatorKnobs: { latencyMs: 20 },
-      http: DEFAULT_HTTP_SETTINGS,
+      calls: DEFAULT_CALL_SETTINGS,
       maxConcurrencyPerProvider: 3,
       maxQueuedPerProvider: 12,
       logger: createLogger('silent', new LogCapture()),

@@ -4,7 +4,8 @@ import { lookupError, PaymentLookupError } from '../../src/errors/payment-lookup
 import { RequestScope } from '../../src/request/request-scope.js';
 import { Bulkhead } from '../../src/resilience/bulkhead.js';
 import { CircuitBreaker, type CircuitState } from '../../src/resilience/circuit-breaker.js';
-import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs } from '../../src/resilience/retry-policy.js';
+import { DEFAULT_RETRY_POLICY, policyRetries, retryDelayMs } from '../../src/resilience/retry-policy.js';
+import { resilientCall } from '../../src/resilience/resilient-call.js';
 import { SingleFlight } from '../../src/resilience/single-flight.js';
 
 const error = (code: ErrorCode, upstreamStatus?: number | string, retryAfterSeconds?: number) =>
@@ -28,7 +29,7 @@ describe('retry policy', () => {
     [error(ErrorCode.PROVIDER_REJECTED, 400), false, 'other 4xx'],
     [error(ErrorCode.PROVIDER_BAD_RESPONSE, 200), false, 'garbage'],
   ])('%#: retried=%s (%s)', (failure, retried) => {
-    expect(isRetryable(failure)).toBe(retried);
+    expect(policyRetries(failure)).toBe(retried);
   });
 
   it('backs off exponentially with full jitter, up to the cap, for at most maxAttempts', () => {
@@ -126,5 +127,39 @@ describe('single-flight', () => {
     second.cancel();
     expect(shared?.cancelled).toBe(true);
     await results;
+  });
+
+  it('lets go of a request\'s cancellation listener once the shared call has settled', async () => {
+    const flights = new SingleFlight<number>();
+    const request = new RequestScope();
+    for (let n = 0; n < 5; n += 1) await flights.run(`k${String(n)}`, request, () => Promise.resolve(n));
+    await Promise.resolve();
+    expect(request.cancelListeners).toBe(0);
+  });
+});
+
+describe('resilient call', () => {
+  const chain = () => ({
+    breaker: new CircuitBreaker('PRIMER', { failureThreshold: 100, openMs: 1_000 }),
+    bulkhead: new Bulkhead('PRIMER', 10, 10),
+    retryPolicy: DEFAULT_RETRY_POLICY,
+  });
+
+  it('ends a retry\'s backoff as soon as its request is cancelled, without another attempt', async () => {
+    const scope = new RequestScope(Date.now() + 60_000);
+    let attempts = 0;
+    const started = performance.now();
+    const call = resilientCall(chain(), scope, () => {
+      attempts += 1;
+      // Retry-After: 1 makes the backoff at least a second.
+      return Promise.reject(error(ErrorCode.PROVIDER_RATE_LIMITED, 429, 1));
+    });
+    setTimeout(() => {
+      scope.cancel();
+    }, 20);
+    await expect(call).rejects.toMatchObject({ code: 'PROVIDER_RATE_LIMITED' });
+    expect(attempts).toBe(1);
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(scope.cancelListeners).toBe(0);
   });
 });

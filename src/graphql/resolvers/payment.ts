@@ -37,10 +37,7 @@ export const Payment: PaymentResolvers = {
   merchantFee: amountOf('merchantFee'),
   /** A reference the gateway resolves in the orders subgraph: only the id is known here. */
   order: (payment) => (payment.orderId ? { id: payment.orderId } : null),
-  transactions: (payment, _args, context) =>
-    context.registry.get(payment.provider)?.adapter.fetchTransactions
-      ? loadTransactions(context, payment)
-      : (payment.transactions ?? null),
+  transactions: (payment, _args, context) => (payment.transactionsElsewhere ? loadTransactions(context, payment) : (payment.transactions ?? null)),
 };
 
 export const Transaction: TransactionResolvers = {

@@ -4,7 +4,7 @@ import type { Payment, Transaction } from '../../model/payment.js';
 import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { readJson, readPayment } from '../http/read-payment.js';
-import type { HttpSettings } from '../http/settings.js';
+import type { CallSettings } from '../call-settings.js';
 import { createGr4vyTokenSigner, signingAhead } from './auth.js';
 import { transformGr4vyRefund, transformGr4vyTransaction } from './transform.js';
 import { gr4vyRefundsSchema, gr4vyTransactionSchema } from './wire.js';
@@ -31,8 +31,8 @@ const BEARER_TOKEN = new RequestValue<string>('gr4vy bearer token');
 const MAX_REFUND_PAGES = 5;
 
 /** `GET /transactions/{transaction_id}` — https://docs.gr4vy.com/reference/transactions/get-transaction */
-export async function createGr4vyAdapter(connection: Gr4vyConnection, http: HttpSettings): Promise<ProviderAdapter> {
-  const client = new JsonHttpClient('GR4VY', connection.baseUrl, http);
+export async function createGr4vyAdapter(connection: Gr4vyConnection, calls: CallSettings): Promise<ProviderAdapter> {
+  const client = new JsonHttpClient('GR4VY', connection.baseUrl, calls);
   const signer = signingAhead(await createGr4vyTokenSigner(connection.privateKey, 'payments-subgraph'));
 
   /**

@@ -2,7 +2,7 @@ import { FaultIds } from '../../simulation/faults.js';
 
 /**
  * Gr4vy simulator data. The base body follows the `Transaction` schema of the official spec
- * (../shared/providers/gr4vy/openapi.json), with the spec's own property examples; each sample id
+ * (test/fixtures/provider-specs/gr4vy-openapi.json), with the spec's own property examples; each sample id
  * varies it into one documented status. Gr4vy ids are UUIDs: sample ids end in a readable number.
  */
 type Body = Record<string, unknown>;

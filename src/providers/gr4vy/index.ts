@@ -23,7 +23,7 @@ const gr4vyEnv = z.object({
 type Gr4vyEnv = z.output<typeof gr4vyEnv>;
 
 function setup(connection: Gr4vyConnection): ProviderSetup {
-  return { target: connection.baseUrl, createAdapter: (http) => createGr4vyAdapter(connection, http) };
+  return { target: connection.baseUrl, createAdapter: (calls) => createGr4vyAdapter(connection, calls) };
 }
 
 /** A PEM from an environment variable, which env files often carry with `\n` escapes. */

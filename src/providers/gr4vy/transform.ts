@@ -6,7 +6,8 @@ import { moneyFromMinor, optionalMoney, type ExactNumber, type Money } from '../
 import type { Card, Customer, Payment, PaymentAmountField, Transaction } from '../../model/payment.js';
 import { AmountReader } from '../../model/readable-amounts.js';
 import { summarizeRefunds } from '../../model/refunds.js';
-import { assertNever, final, isOneOf, notFinal, type PaymentStatus, type StatusReading } from '../../model/status.js';
+import { assertNever } from '../../model/exhaustive.js';
+import { final, isOneOf, notFinal, type PaymentStatus, type StatusReading } from '../../model/status.js';
 import { parseUtcTimestamp } from '../../model/time.js';
 import { maskPansOptional } from '../../security/pan.js';
 import type { TransformContext } from '../transform-context.js';
@@ -56,6 +57,8 @@ export function transformGr4vyTransaction(wire: Gr4vyTransaction, context: Trans
       responseMessage: maskPansOptional(wire.raw_response_description),
     }),
     transactions: derivedTransactions(wire, reading.status, authorizedAmount, capturedAmount),
+    // Refunds are a separate endpoint (/transactions/{id}/refunds), read only when selected.
+    transactionsElsewhere: true,
     statusReason: isFailure
       ? nonEmpty({
           code: wire.error_code ?? wire.raw_response_code ?? undefined,

@@ -3,7 +3,7 @@ import { jsonInteger } from '../wire-numbers.js';
 
 /**
  * Gr4vy's `GET /transactions/{transaction_id}` and `GET /transactions/{transaction_id}/refunds`
- * bodies, from the official spec (../shared/providers/gr4vy/openapi.json, schemas `Transaction`,
+ * bodies, from the official spec (test/fixtures/provider-specs/gr4vy-openapi.json, schemas `Transaction`,
  * `Refunds`, `Error404`…). Only what the unified model needs is required; unknown fields are
  * ignored so that Gr4vy can add fields without breaking us.
  */

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, PaymentLookupError } from '../../errors/payment-lookup-error.js';
 import type { Provider } from '../../model/provider.js';
 import { BufferedResponse, type BufferedExchange } from './buffered-response.js';
-import type { HttpSettings } from './settings.js';
+import type { CallSettings } from '../call-settings.js';
 
 /** A provider's answer; the body is text, already capped at `maxBodyBytes`. */
 export type HttpResponse = BufferedExchange;
@@ -20,7 +20,7 @@ export class JsonHttpClient {
   constructor(
     readonly provider: Provider,
     baseUrl: string,
-    private readonly settings: HttpSettings,
+    private readonly settings: CallSettings,
   ) {
     const url = new URL(baseUrl);
     this.#basePath = url.pathname.replace(/\/+$/, '');

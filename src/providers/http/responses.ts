@@ -37,7 +37,7 @@ const MAX_PRUNING_ROUNDS = 3;
  * invalid JSON are PROVIDER_BAD_RESPONSE naming the provider. So is a schema mismatch in an
  * `essential` top-level field (the ones that define the payment: id, status, amount, currency);
  * a mismatch anywhere else is left out and named in `dropped`, so one odd secondary field (a
- * commission, a card label) never sinks the payment (issue 10).
+ * commission, a card label) never sinks the payment.
  */
 export function parseJsonBody<Schema extends z.ZodType>(
   provider: Provider,

@@ -2,7 +2,7 @@ import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { readPayment } from '../http/read-payment.js';
-import type { HttpSettings } from '../http/settings.js';
+import type { CallSettings } from '../call-settings.js';
 import { transformKuikposPayment } from './transform.js';
 import { kuikposPaymentSchema } from './wire.js';
 
@@ -16,8 +16,8 @@ export interface KuikposConnection {
  * `GET /api/payment/{paymentId}` with `X-API-KEY` and `X-API-SECRET` (seed 001). KuikPOS documents
  * no error bodies: the status code alone decides (401 for bad credentials).
  */
-export function createKuikposAdapter(connection: KuikposConnection, http: HttpSettings): ProviderAdapter {
-  const client = new JsonHttpClient('KUIKPOS', connection.baseUrl, http);
+export function createKuikposAdapter(connection: KuikposConnection, calls: CallSettings): ProviderAdapter {
+  const client = new JsonHttpClient('KUIKPOS', connection.baseUrl, calls);
   return {
     provider: 'KUIKPOS',
     fetchPayment: (id, scope) =>

@@ -15,7 +15,7 @@ const kuikposEnv = z.object({
 });
 
 function setup(connection: KuikposConnection): ProviderSetup {
-  return { target: connection.baseUrl, createAdapter: (http) => Promise.resolve(createKuikposAdapter(connection, http)) };
+  return { target: connection.baseUrl, createAdapter: (calls) => Promise.resolve(createKuikposAdapter(connection, calls)) };
 }
 
 export const kuikposModule: ProviderModule<'KUIKPOS'> = {

@@ -2,7 +2,7 @@ import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { readPayment } from '../http/read-payment.js';
-import type { HttpSettings } from '../http/settings.js';
+import type { CallSettings } from '../call-settings.js';
 import { transformOrcarailIntent } from './transform.js';
 import { camelCaseKeys, orcarailIntentSchema } from './wire.js';
 
@@ -16,8 +16,8 @@ export interface OrcarailConnection {
 }
 
 /** `GET /api/v1/payment_intents/{id}` with Basic `base64(key:secret)` (seed 004, sdks-node `src/client.ts`). */
-export function createOrcarailAdapter(connection: OrcarailConnection, http: HttpSettings): ProviderAdapter {
-  const client = new JsonHttpClient('ORCARAIL', connection.baseUrl, http);
+export function createOrcarailAdapter(connection: OrcarailConnection, calls: CallSettings): ProviderAdapter {
+  const client = new JsonHttpClient('ORCARAIL', connection.baseUrl, calls);
   const authorization = () =>
     `Basic ${Buffer.from(`${connection.apiKey.reveal()}:${connection.apiSecret.reveal()}`).toString('base64')}`;
   return {

@@ -15,7 +15,7 @@ const orcarailEnv = z.object({
 });
 
 function setup(connection: OrcarailConnection): ProviderSetup {
-  return { target: connection.baseUrl, createAdapter: (http) => Promise.resolve(createOrcarailAdapter(connection, http)) };
+  return { target: connection.baseUrl, createAdapter: (calls) => Promise.resolve(createOrcarailAdapter(connection, calls)) };
 }
 
 export const orcarailModule: ProviderModule<'ORCARAIL'> = {

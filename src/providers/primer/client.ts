@@ -5,7 +5,7 @@ import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient, type HttpResponse } from '../http/json-http-client.js';
 import { readPayment } from '../http/read-payment.js';
 import { tryParseJsonBody } from '../http/responses.js';
-import type { HttpSettings } from '../http/settings.js';
+import type { CallSettings } from '../call-settings.js';
 import { transformPrimerPayment } from './transform.js';
 import { primerErrorSchema, primerPaymentSchema } from './wire.js';
 
@@ -21,8 +21,8 @@ export interface PrimerConnection {
 }
 
 /** `GET /payments/{id}` — https://primer.io/docs/api/v2.4/api-reference/payments-api/get-a-payment */
-export function createPrimerAdapter(connection: PrimerConnection, http: HttpSettings): ProviderAdapter {
-  const client = new JsonHttpClient('PRIMER', connection.baseUrl, http);
+export function createPrimerAdapter(connection: PrimerConnection, calls: CallSettings): ProviderAdapter {
+  const client = new JsonHttpClient('PRIMER', connection.baseUrl, calls);
   return {
     provider: 'PRIMER',
     fetchPayment: (id, scope) =>

@@ -2,7 +2,7 @@ import { FaultIds } from '../../simulation/faults.js';
 
 /**
  * Primer simulator data. The base body is the spec's own example for `GET /payments/{id}`
- * (../shared/providers/primer/primer-payments-openapi.yml); each sample id varies it into one
+ * (test/fixtures/provider-specs/primer-payments-openapi.yml); each sample id varies it into one
  * documented status.
  */
 export const PRIMER_SPEC_EXAMPLE = {

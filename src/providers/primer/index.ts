@@ -16,7 +16,7 @@ const primerEnv = z.object({
 function setup(connection: PrimerConnection): ProviderSetup {
   return {
     target: connection.baseUrl,
-    createAdapter: (http) => Promise.resolve(createPrimerAdapter(connection, http)),
+    createAdapter: (calls) => Promise.resolve(createPrimerAdapter(connection, calls)),
   };
 }
 

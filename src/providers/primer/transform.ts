@@ -6,7 +6,8 @@ import { moneyFromMinor, optionalMoney, sameCurrency, sumMoney, type ExactNumber
 import type { Card, Customer, Payment, PaymentAmountField, StatusReason, Transaction, TransactionType } from '../../model/payment.js';
 import { AmountReader } from '../../model/readable-amounts.js';
 import { summarizeRefunds } from '../../model/refunds.js';
-import { assertNever, final, isOneOf, notFinal, type StatusReading } from '../../model/status.js';
+import { assertNever } from '../../model/exhaustive.js';
+import { final, isOneOf, notFinal, type StatusReading } from '../../model/status.js';
 import { parseUtcTimestamp } from '../../model/time.js';
 import { maskPansOptional } from '../../security/pan.js';
 import type { TransformContext } from '../transform-context.js';

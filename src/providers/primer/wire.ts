@@ -3,7 +3,7 @@ import { jsonInteger } from '../wire-numbers.js';
 
 /**
  * Primer's `GET /payments/{id}` bodies, from the official spec
- * (../shared/providers/primer/primer-payments-openapi.yml, `PaymentAPIResponse`, API version 2.4).
+ * (vendored in test/fixtures/provider-specs/primer-payments-openapi.yml, `PaymentAPIResponse`, API version 2.4).
  * The spec has no `required` list for the payment, so everything beyond id and status is optional;
  * unknown fields are ignored (zod strips them) so Primer can add fields without breaking us.
  */
@@ -36,7 +36,7 @@ export const primerStatusReasonSchema = z.object({
 /**
  * `TransactionOverviewAPISchema`. The spec's properties say `transactionType`/`processorStatus`
  * while its own example (and required list) say `type`/`status`: both are accepted
- * (PROVIDERS.md pitfall 8).
+ * (docs/providers.md, Primer).
  */
 export const primerTransactionSchema = z.object({
   id: text,

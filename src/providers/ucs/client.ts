@@ -6,7 +6,7 @@ import type { RequestScope } from '../../request/request-scope.js';
 import type { Payment } from '../../model/payment.js';
 import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
-import type { HttpSettings } from '../http/settings.js';
+import type { CallSettings } from '../call-settings.js';
 import { errorForUpstreamStatus } from '../upstream-status.js';
 import { ucsErrorDetailType, ucsGrpcPackage } from './proto.js';
 import { transformUcsResponse } from './transform.js';
@@ -28,12 +28,12 @@ export interface UcsConnection {
  * in the `x-connector-config` metadata (the `x-connector-auth` form in the seed is deprecated) —
  * connector-service `crates/types-traits/ucs_interface_common/src/auth.rs`.
  */
-export function createUcsAdapter(connection: UcsConnection, http: HttpSettings): ProviderAdapter {
+export function createUcsAdapter(connection: UcsConnection, calls: CallSettings): ProviderAdapter {
   const { types } = ucsGrpcPackage();
   const credentials = connection.tls ? grpc.credentials.createSsl(connection.tls.ca ?? null) : grpc.credentials.createInsecure();
   const client = new types.PaymentService(connection.address, credentials, {
     'grpc.keepalive_time_ms': 30_000,
-    'grpc.max_receive_message_length': http.maxBodyBytes,
+    'grpc.max_receive_message_length': calls.maxBodyBytes,
     // Retries are this service's policy (src/resilience/retry-policy.ts); grpc-js's own transparent
     // retries would multiply attempts and buffer every call for replay.
     'grpc.enable_retries': 0,
@@ -45,7 +45,7 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
     metadata.set('x-request-id', randomUUID());
     if (scope.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
     return new Promise((resolve, reject) => {
-      const budgetMs = Math.min(http.totalTimeoutMs, scope.remainingMs());
+      const budgetMs = Math.min(calls.totalTimeoutMs, scope.remainingMs());
       const call = client.Get(ucsGetRequest(lookup), metadata, { deadline: Date.now() + budgetMs }, (error, response) => {
         unsubscribe();
         if (error) reject(grpcFailure(error, scope.cancelled));
@@ -88,7 +88,7 @@ export function createUcsAdapter(connection: UcsConnection, http: HttpSettings):
  * gRPC statuses as the HTTP statuses they stand for, so that they read through the same table
  * (`errorForUpstreamStatus`): connector-service turns a connector's 404 into NOT_FOUND, 429 into
  * RESOURCE_EXHAUSTED, 401/403 into UNAUTHENTICATED / PERMISSION_DENIED, 503 into UNAVAILABLE and 504
- * or its own timeouts into DEADLINE_EXCEEDED (PROVIDERS.md §1 "errors", see docs/providers.md).
+ * or its own timeouts into DEADLINE_EXCEEDED (docs/providers.md, UCS "Errors two ways").
  */
 const GRPC_AS_HTTP: Readonly<Record<grpc.status, number>> = {
   [grpc.status.OK]: 502,

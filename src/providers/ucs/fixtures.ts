@@ -17,6 +17,24 @@ export type UcsFixture =
   /** Never answers: the client's deadline must end the call. */
   | { readonly kind: 'stall' };
 
+/**
+ * connector-service's failures, as gRPC statuses with the connector's HTTP status in the details, each
+ * answered for `pi_fault_<name>`: the one list the fault ids derive from.
+ */
+const grpcFault = (code: grpc.status, httpStatus: number, message: string): UcsFixture => ({ kind: 'grpc_error', code, httpStatus, message });
+export const UCS_FAULTS: ReadonlyArray<{ readonly name: string; readonly fixture: UcsFixture }> = [
+  { name: 'not_found', fixture: grpcFault(grpcStatus.NOT_FOUND, 404, 'No such payment_intent') },
+  { name: 'rate_limited', fixture: grpcFault(grpcStatus.RESOURCE_EXHAUSTED, 429, 'Too many requests') },
+  { name: 'unauthenticated', fixture: grpcFault(grpcStatus.UNAUTHENTICATED, 401, 'Invalid API key') },
+  { name: 'permission_denied', fixture: grpcFault(grpcStatus.PERMISSION_DENIED, 403, 'Forbidden') },
+  { name: 'unavailable', fixture: grpcFault(grpcStatus.UNAVAILABLE, 503, 'Connector unavailable') },
+  { name: 'deadline_exceeded', fixture: grpcFault(grpcStatus.DEADLINE_EXCEEDED, 504, 'Connector timed out') },
+  { name: 'internal', fixture: grpcFault(grpcStatus.INTERNAL, 500, 'Connector error') },
+  { name: 'invalid_argument', fixture: grpcFault(grpcStatus.INVALID_ARGUMENT, 400, 'Invalid request') },
+  /** Never answers: the client's deadline must end the call. */
+  { name: 'stall', fixture: { kind: 'stall' } },
+];
+
 export const UCS_STATUS_IDS: Readonly<Record<string, UcsPaymentStatus>> = Object.fromEntries(
   (Object.keys(PaymentStatus) as UcsPaymentStatus[]).map((status) => [`pi_${status.toLowerCase()}`, status]),
 );
@@ -26,39 +44,34 @@ const declineError = {
   issuer_details: { code: 'VISA', message: 'Insufficient funds', network_details: { decline_code: '51', advice_code: '02' } },
 };
 
-export const UCS_FIXTURES: Readonly<Record<string, UcsFixture>> = {
-  ...Object.fromEntries(Object.entries(UCS_STATUS_IDS).map(([id, status]) => [id, { kind: 'status', status } as const])),
-  pi_adyen_authorised: { kind: 'adyen_authorised' },
-  pi_declined_in_band: { kind: 'status', status: 'AUTHORIZATION_FAILED', extra: { error: declineError, status_code: 402 } },
-  /** An answer for another connector transaction than the one asked for. */
-  pi_other_payment: { kind: 'status', status: 'CHARGED', extra: { connector_transaction_id: 'pi_someone_else' } },
-  pi_error_in_band_404: {
-    kind: 'status',
-    status: 'PAYMENT_STATUS_UNSPECIFIED',
-    extra: { status_code: 404, error: { connector_details: { code: 'resource_missing', message: 'No such payment_intent' } } },
-  },
-  pi_error_in_band_500: {
-    kind: 'status',
-    status: 'PAYMENT_STATUS_UNSPECIFIED',
-    extra: { status_code: 500, error: { connector_details: { code: 'api_error', message: 'Connector failure' } } },
-  },
-  pi_fault_not_found: { kind: 'grpc_error', code: grpcStatus.NOT_FOUND, httpStatus: 404, message: 'No such payment_intent' },
-  pi_fault_rate_limited: { kind: 'grpc_error', code: grpcStatus.RESOURCE_EXHAUSTED, httpStatus: 429, message: 'Too many requests' },
-  pi_fault_unauthenticated: { kind: 'grpc_error', code: grpcStatus.UNAUTHENTICATED, httpStatus: 401, message: 'Invalid API key' },
-  pi_fault_permission_denied: { kind: 'grpc_error', code: grpcStatus.PERMISSION_DENIED, httpStatus: 403, message: 'Forbidden' },
-  pi_fault_unavailable: { kind: 'grpc_error', code: grpcStatus.UNAVAILABLE, httpStatus: 503, message: 'Connector unavailable' },
-  pi_fault_deadline_exceeded: { kind: 'grpc_error', code: grpcStatus.DEADLINE_EXCEEDED, httpStatus: 504, message: 'Connector timed out' },
-  pi_fault_internal: { kind: 'grpc_error', code: grpcStatus.INTERNAL, httpStatus: 500, message: 'Connector error' },
-  pi_fault_invalid_argument: { kind: 'grpc_error', code: grpcStatus.INVALID_ARGUMENT, httpStatus: 400, message: 'Invalid request' },
-  pi_fault_stall: { kind: 'stall' },
-};
+/** By connector transaction id (a map: an id such as `toString` finds nothing). */
+export const UCS_FIXTURES: ReadonlyMap<string, UcsFixture> = new Map(
+  Object.entries({
+    ...Object.fromEntries(Object.entries(UCS_STATUS_IDS).map(([id, status]) => [id, { kind: 'status', status } as const])),
+    pi_adyen_authorised: { kind: 'adyen_authorised' },
+    pi_declined_in_band: { kind: 'status', status: 'AUTHORIZATION_FAILED', extra: { error: declineError, status_code: 402 } },
+    /** An answer for another connector transaction than the one asked for. */
+    pi_other_payment: { kind: 'status', status: 'CHARGED', extra: { connector_transaction_id: 'pi_someone_else' } },
+    pi_error_in_band_404: {
+      kind: 'status',
+      status: 'PAYMENT_STATUS_UNSPECIFIED',
+      extra: { status_code: 404, error: { connector_details: { code: 'resource_missing', message: 'No such payment_intent' } } },
+    },
+    pi_error_in_band_500: {
+      kind: 'status',
+      status: 'PAYMENT_STATUS_UNSPECIFIED',
+      extra: { status_code: 500, error: { connector_details: { code: 'api_error', message: 'Connector failure' } } },
+    },
+    ...Object.fromEntries(UCS_FAULTS.map((fault) => [`pi_fault_${fault.name}`, fault.fixture])),
+  }),
+);
 
 /** Any connector id with this prefix is answered as CHARGED (for load tests). */
 export const UCS_GENERATED_ID_PREFIX = 'pi_gen_';
 
 export function ucsFixtureFor(connectorTransactionId: string): UcsFixture | undefined {
   return (
-    UCS_FIXTURES[connectorTransactionId] ??
+    UCS_FIXTURES.get(connectorTransactionId) ??
     (connectorTransactionId.startsWith(UCS_GENERATED_ID_PREFIX) ? { kind: 'status', status: 'CHARGED' } : undefined)
   );
 }

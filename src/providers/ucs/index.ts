@@ -22,7 +22,7 @@ const ucsEnv = z.object({
 const VARIABLES = ['UCS_ADDRESS', 'UCS_CONNECTOR', 'UCS_CONNECTOR_CONFIG'] as const;
 
 function setup(connection: UcsConnection): ProviderSetup {
-  return { target: `grpc://${connection.address} (${connection.connector})`, createAdapter: (http) => Promise.resolve(createUcsAdapter(connection, http)) };
+  return { target: `grpc://${connection.address} (${connection.connector})`, createAdapter: (calls) => Promise.resolve(createUcsAdapter(connection, calls)) };
 }
 
 /** `x-connector-config`: `{"config":{"Stripe":{"api_key":"…"}}}` (connector-service `auth.rs`). */

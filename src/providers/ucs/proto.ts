@@ -12,7 +12,7 @@ export const UCS_PROTO_FILE = fileURLToPath(new URL('../../../proto/ucs/payment_
 
 /**
  * Must match the generator flags in package.json (`codegen:proto`). `longs: String` keeps int64
- * amounts exact (PROVIDERS.md pitfall 2); `enums: String` gives the enum names the generated types use.
+ * amounts exact (docs/providers.md, UCS "int64"); `enums: String` gives the enum names the generated types use.
  */
 export const UCS_LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true };
 

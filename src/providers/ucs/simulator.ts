@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import type { IncomingHttpHeaders } from 'node:http';
+import { assertNever } from '../../model/exhaustive.js';
 import { untilAnswerIsDue } from '../../simulation/http-simulator.js';
 import { SimulatorBase, type SimulatorKnobs } from '../../simulation/simulator-base.js';
 import type { PaymentServiceGetRequest__Output } from './__generated__/types/PaymentServiceGetRequest.js';
@@ -110,10 +111,8 @@ export class UcsSimulator extends SimulatorBase {
       case 'status':
         reply(null, { ...base, status: fixture.status, ...responseFor(fixture.status, minor), ...fixture.extra });
         return;
-      default: {
-        const unhandled: never = fixture;
-        throw new TypeError(`Unhandled fixture ${JSON.stringify(unhandled)}`);
-      }
+      default:
+        assertNever(fixture);
     }
   }
 }

@@ -4,7 +4,8 @@ import { moneyFromMinor, type Money } from '../../model/money.js';
 import type { AmountSource, Card, NextAction, Payment, PaymentAmountField, StatusReason, TransactionType } from '../../model/payment.js';
 import { AmountReader } from '../../model/readable-amounts.js';
 import { summarizeRefunds } from '../../model/refunds.js';
-import { assertNever, final, notFinal, type PaymentStatus, type StatusReading } from '../../model/status.js';
+import { assertNever } from '../../model/exhaustive.js';
+import { final, notFinal, type PaymentStatus, type StatusReading } from '../../model/status.js';
 import { maskPansOptional } from '../../security/pan.js';
 import type { TransformContext } from '../transform-context.js';
 import { PaymentStatus as UcsPaymentStatusValues, type PaymentStatus__Output as UcsPaymentStatus } from './__generated__/types/PaymentStatus.js';
@@ -96,7 +97,7 @@ const nothingAuthorized = (reading: StatusReading): UcsStatusReading => ({ ...re
 
 /**
  * All 28 connector-service `PaymentStatus` values (proto/ucs/payment_get.proto) → unified status
- * and finality, after hyperswitch's attempt→intent mapping (STATUS-MODEL.md) except where that
+ * and finality, after hyperswitch's attempt→intent mapping (docs/providers.md, UCS) except where that
  * would claim more than the status proves:
  * - `PARTIAL_CHARGED_AND_CHARGEABLE` ("remaining amount can be captured") is not final;
  * - `VOID_FAILED` and `CAPTURE_FAILED` leave the authorization standing: AUTHORIZED, not final

@@ -12,7 +12,7 @@ export type UcsCaptureMethod = Exclude<keyof typeof CaptureMethod, 'CAPTURE_METH
  * What a UCS `Get` needs besides the connector's transaction id. connector-service rejects a Get
  * without `amount` and a real currency, echoes that amount back, and maps some connectors'
  * statuses by `capture_method` (Adyen `Authorised` is AUTHORIZED only under MANUAL, CHARGED under
- * AUTOMATIC) — PROVIDERS.md pitfalls 3 and 7. The subgraph stores nothing, so the caller carries
+ * AUTOMATIC) — docs/providers.md, UCS. The subgraph stores nothing, so the caller carries
  * them in the payment id.
  */
 export interface UcsLookup {

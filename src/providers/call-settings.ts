@@ -1,5 +1,9 @@
-/** Connection and timeout settings for one provider's HTTP pool. */
-export interface HttpSettings {
+/**
+ * Limits of one provider's calls, HTTP or gRPC: the whole-call budget and the largest answer apply to
+ * both; connections, connect, first-byte and body-silence limits are the HTTP pool's (a gRPC channel
+ * multiplexes one connection and its deadline covers the whole call).
+ */
+export interface CallSettings {
   /** Keep-alive connections per provider; at least the loader's per-provider concurrency. */
   readonly connections: number;
   readonly connectTimeoutMs: number;
@@ -9,7 +13,7 @@ export interface HttpSettings {
   readonly bodyTimeoutMs: number;
   /** The whole call, from connect to the last body byte. */
   readonly totalTimeoutMs: number;
-  /** Larger bodies are refused as PROVIDER_BAD_RESPONSE rather than buffered. */
+  /** Larger bodies (or gRPC messages) are refused rather than buffered. */
   readonly maxBodyBytes: number;
 }
 
@@ -18,7 +22,7 @@ export interface HttpSettings {
  * whole call 5 s — all inside the 8 s request deadline, which stays well under a gateway's usual
  * subgraph timeout (Apollo Router: 30 s), so the subgraph answers before the gateway gives up.
  */
-export const DEFAULT_HTTP_SETTINGS: HttpSettings = {
+export const DEFAULT_CALL_SETTINGS: CallSettings = {
   connections: 64,
   connectTimeoutMs: 1_000,
   headersTimeoutMs: 4_000,
