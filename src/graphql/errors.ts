@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../errors/codes.js';
 import { PaymentLookupError } from '../errors/payment-lookup-error.js';
-import { scrubSecrets } from '../security/scrub.js';
+import { scrubDeep, scrubText } from '../security/scrub.js';
 
 /** A coded GraphQL error for a failed lookup: `extensions.code`, `provider` and `retryable`. */
 export function toGraphQLError(error: unknown): GraphQLError {
@@ -48,6 +48,7 @@ export function createFormatError(logger: Logger) {
         extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: false },
       };
     }
-    return { ...formatted, message: scrubSecrets(formatted.message) };
+    // Extensions too: a path or a value echoed from the request may carry a card number.
+    return { ...formatted, message: scrubText(formatted.message), ...(formatted.extensions ? { extensions: scrubDeep(formatted.extensions) as Record<string, unknown> } : {}) };
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse, type GraphQLSchema } from 'graphql';
+import { filterOutgoingStrings } from './outgoing-strings.js';
 import { resolvers } from './resolvers/index.js';
 
 /** schema/ sits two levels above this file both in src/graphql and in the build's dist/src/graphql (build copies it). */
@@ -12,9 +13,10 @@ export function readSchemaSdl(): string {
 }
 
 export function buildPaymentsSchema(): GraphQLSchema {
-  return buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
     typeDefs: parse(readSchemaSdl()),
     // The generated `Resolvers` type is stricter than @apollo/subgraph's untyped resolver map.
     resolvers: resolvers as unknown as GraphQLResolverMap<unknown>,
   });
+  return filterOutgoingStrings(schema);
 }

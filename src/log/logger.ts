@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { scrubSecrets } from '../security/scrub.js';
+import { scrubDeep, scrubText } from '../security/scrub.js';
 
 /**
  * Paths that carry credentials in objects we might log (request headers above all). Secrets held
@@ -16,14 +16,27 @@ const REDACTED_PATHS = [
 ];
 
 /**
- * A JSON logger whose every line passes through `scrubSecrets` before it is written, so a card
- * number, JWT or private key that reaches a log call by any path is masked in the output.
+ * A JSON logger whose every line's values pass through the outgoing filter before it is written, so
+ * a card number, credential, JWT or private key that reaches a log call by any path is masked. It
+ * scrubs values, not the serialized line: a 13-digit epoch `time` that happens to pass Luhn stays a
+ * number, and every line stays valid JSON.
  */
 export function createLogger(level: string, destination: DestinationStream = process.stdout): Logger {
   const scrubbing: DestinationStream = {
     write(line: string) {
-      destination.write(scrubSecrets(line));
+      destination.write(scrubbedLine(line));
     },
   };
   return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'payments-subgraph' } }, scrubbing);
+}
+
+function scrubbedLine(line: string): string {
+  let entry: unknown;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    // pino writes JSON lines; should anything else arrive, it still leaves as one, scrubbed.
+    return `${JSON.stringify({ msg: scrubText(line.trimEnd()) })}\n`;
+  }
+  return `${JSON.stringify(scrubDeep(entry))}\n`;
 }

@@ -58,6 +58,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildPaymentsSchema(),
     includeStacktraceInErrorResponses: false,
+    // Apollo's own messages ("Enabling inline tracing…") as JSON log lines, through the same filter.
+    logger,
     formatError: createFormatError(logger),
     validationRules: [depthLimit(limits.maxDepth), aliasLimit(limits.maxAliases)],
     introspection: !options.production,

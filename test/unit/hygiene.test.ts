@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { paymentIdProblem } from '../../src/loading/payment-id.js';
 import { maskPans, passesLuhn } from '../../src/security/pan.js';
-import { scrubSecrets } from '../../src/security/scrub.js';
+import { scrubText } from '../../src/security/scrub.js';
 import { Secret } from '../../src/security/secret.js';
 
 describe('maskPans', () => {
@@ -19,13 +19,13 @@ describe('maskPans', () => {
   });
 });
 
-describe('scrubSecrets', () => {
+describe('scrubText', () => {
   it('removes JWTs and PEM private keys', () => {
     const jwt = 'eyJhbGciOiJFUzUxMiJ9.eyJzY29wZXMiOlsidHJhbnNhY3Rpb25zLnJlYWQiXX0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
-    expect(scrubSecrets(`Bearer ${jwt}`)).toBe('Bearer [jwt redacted]');
+    expect(scrubText(`Bearer ${jwt}`)).toBe('Bearer [jwt redacted]');
     const pem = '-----BEGIN PRIVATE KEY-----\nMIHuAgEAMBAGByqGSM49\n-----END PRIVATE KEY-----';
-    expect(scrubSecrets(`key=${pem} end`)).toBe('key=[private key redacted] end');
-    expect(scrubSecrets('"key":"-----BEGIN EC PRIVATE KEY-----\\nMIHu\\n-----END EC PRIVATE KEY-----\\n"')).toBe(
+    expect(scrubText(`key=${pem} end`)).toBe('key=[private key redacted] end');
+    expect(scrubText('"key":"-----BEGIN EC PRIVATE KEY-----\\nMIHu\\n-----END EC PRIVATE KEY-----\\n"')).toBe(
       '"key":"[private key redacted]"',
     );
   });
