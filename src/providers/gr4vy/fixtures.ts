@@ -106,6 +106,8 @@ export const GR4VY_SAMPLE_IDS = {
   /** A body for another transaction than the one asked for. */
   otherPayment: sampleId(16),
   overRefunded: sampleId(17),
+  /** Red-team (test/security): echoes the bearer JWT it was sent, with card numbers in free text. */
+  leaky: sampleId(18),
 } as const;
 
 const ids = GR4VY_SAMPLE_IDS;
@@ -142,6 +144,12 @@ export const GR4VY_TRANSACTIONS: Readonly<Record<string, Body>> = {
   [ids.nonIsoCurrency]: transaction(ids.nonIsoCurrency, 'authorization_succeeded', { ...authorized, currency: 'ABC' }),
   [ids.otherPayment]: transaction(sampleId(99), 'capture_succeeded', captured(5_000)),
   [ids.overRefunded]: transaction(ids.overRefunded, 'capture_succeeded', { ...captured(5_000), refunded_amount: 6_000 }),
+  [ids.leaky]: transaction(ids.leaky, 'authorization_declined', {
+    external_identifier: 'x4111111111111111',
+    error_code: '4111111111111111_',
+    buyer: { display_name: '4111 1111 1111 1111', external_identifier: 'b5555555555554444', billing_details: { email_address: '4111111111111111@example.com' } },
+    metadata: { note: 'pan 4111.1111.1111.1111' },
+  }),
 };
 
 /** Any UUID with this prefix is answered with a captured transaction carrying that id (for load tests). */

@@ -3,7 +3,7 @@ import { jwtVerify } from 'jose';
 import { faultOutcome, type ProviderErrorRenderer } from '../../simulation/faults.js';
 import type { SimulatedRequest, SimulatedResponse, SimulatorDefinition } from '../../simulation/http-simulator.js';
 import { GR4VY_READ_SCOPE, gr4vyKeyId } from './auth.js';
-import { GR4VY_FAULTS, GR4VY_REFUNDS, gr4vyTransactionFor } from './fixtures.js';
+import { GR4VY_FAULTS, GR4VY_REFUNDS, GR4VY_SAMPLE_IDS, gr4vyTransactionFor } from './fixtures.js';
 
 /** The spec's `ErrorNNN` bodies: `{"type":"error","code":…,"status":…,"message":…,"details":[]}`. */
 const ERROR_CODES: Readonly<Record<number, [string, string]>> = {
@@ -78,7 +78,9 @@ export async function gr4vySimulator(options: { privateKey: KeyObject }): Promis
       if (sub === 'refunds') return { status: 200, body: { items: GR4VY_REFUNDS[id] ?? [], limit: 100, next_cursor: null, previous_cursor: null } };
       if (sub !== undefined) return gr4vyError(404);
       const merchantAccount = request.headers['x-gr4vy-merchant-account-id'];
-      return { status: 200, body: { ...body, merchant_account_id: typeof merchantAccount === 'string' ? merchantAccount : 'default' } };
+      // The red-team sample echoes the live bearer token back, as a misbehaving proxy might.
+      const echo = id === GR4VY_SAMPLE_IDS.leaky ? { raw_response_description: `auth was ${String(request.headers.authorization)}` } : {};
+      return { status: 200, body: { ...body, merchant_account_id: typeof merchantAccount === 'string' ? merchantAccount : 'default', ...echo } };
     },
   };
 }

@@ -182,3 +182,40 @@ export function primerPaymentFor(id: string): Body | undefined {
 
 /** `pay_fault_<name>` answers with that fault (see simulation/faults.ts). */
 export const PRIMER_FAULTS = new FaultIds((fault) => `pay_fault_${fault}`);
+
+/**
+ * A hostile body for the red-team tests (test/security): a card number in every free-text field,
+ * touching letters and `_`, spaced and dotted, and this merchant's own API key and a JWT echoed back.
+ */
+export const PRIMER_LEAKY_ID = 'pay_leaky';
+export function primerLeakyPayment(apiKey: string): Body {
+  return payment(PRIMER_LEAKY_ID, 'DECLINED', {
+    orderId: 'ord_4111111111111111_',
+    customerId: 'x5555555555554444',
+    customer: { emailAddress: '4111111111111111@example.com', firstName: 'x4111111111111111', lastName: '4111.1111.1111.1111', mobileNumber: '378282246310005' },
+    metadata: { note: 'card 4111111111111111_x', key: apiKey },
+    paymentMethod: {
+      paymentMethodType: 'PAYMENT_CARD_4111111111111111',
+      paymentMethodData: {
+        first6Digits: '411111',
+        last4Digits: '1111',
+        cardholderName: '4111 1111 1111 1111',
+        network: 'Visa',
+        binData: { network: 'VISA', issuerName: 'Bank 5555555555554444', issuerCountryCode: 'US' },
+      },
+    },
+    processor: { name: 'STRIPE_4111111111111111', processorMerchantId: apiKey, amountCaptured: 0, amountRefunded: 0 },
+    statusReason: {
+      type: 'ISSUER_DECLINED',
+      code: 'x4111111111111111',
+      message: `declined for key ${apiKey}, session eyJhbGciOiJFUzUxMiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlYWJj`,
+      paymentMethodResultCode: '4111111111111111',
+      paymentMethodResultMessage: 'pan=4111111111111111',
+      advisedAction: 'DO_NOT_RETRY_4111111111111111',
+    },
+    requiredAction: { name: 'ACTION_4111111111111111', description: '4111111111111111' },
+    transactions: [
+      { type: 'SALE', processorStatus: 'DECLINED', amount: 12_999, currencyCode: 'EUR', processorTransactionId: 'ch4111111111111111', reason: '4111111111111111_' },
+    ],
+  });
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { faultOutcome, type ProviderErrorRenderer } from '../../simulation/faults.js';
 import type { SimulatedResponse, SimulatorDefinition } from '../../simulation/http-simulator.js';
-import { PRIMER_FAULTS, primerPaymentFor } from './fixtures.js';
+import { PRIMER_FAULTS, PRIMER_LEAKY_ID, primerLeakyPayment, primerPaymentFor } from './fixtures.js';
 import { PRIMER_API_VERSION } from './client.js';
 
 /** Primer's error envelope (`ErrorObject`), with the errorIds its docs use. */
@@ -43,7 +43,7 @@ export function primerSimulator(options: { apiKey: string }): SimulatorDefinitio
       }
       const fault = PRIMER_FAULTS.faultFor(id);
       if (fault) return faultOutcome(fault, primerErrors);
-      const body = primerPaymentFor(id);
+      const body = id === PRIMER_LEAKY_ID ? primerLeakyPayment(options.apiKey) : primerPaymentFor(id);
       if (!body) return primerError(400, 'PaymentError', 'The payment could not be found');
       return { status: 200, body };
     },

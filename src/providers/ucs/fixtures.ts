@@ -13,6 +13,8 @@ export type UcsFixture =
   | { readonly kind: 'status'; readonly status: UcsPaymentStatus; readonly extra?: Partial<PaymentServiceGetResponse> }
   /** Adyen's `Authorised`: AUTHORIZED under manual capture, CHARGED otherwise (adyen/transformers.rs). */
   | { readonly kind: 'adyen_authorised' }
+  /** Red-team (test/security): a decline whose message echoes the `x-connector-config` it was sent. */
+  | { readonly kind: 'echo_connector_config' }
   | { readonly kind: 'grpc_error'; readonly code: grpc.status; readonly httpStatus?: number; readonly message: string }
   /** Never answers: the client's deadline must end the call. */
   | { readonly kind: 'stall' };
@@ -49,6 +51,7 @@ export const UCS_FIXTURES: ReadonlyMap<string, UcsFixture> = new Map(
   Object.entries({
     ...Object.fromEntries(Object.entries(UCS_STATUS_IDS).map(([id, status]) => [id, { kind: 'status', status } as const])),
     pi_adyen_authorised: { kind: 'adyen_authorised' },
+    pi_echo_config: { kind: 'echo_connector_config' },
     pi_declined_in_band: { kind: 'status', status: 'AUTHORIZATION_FAILED', extra: { error: declineError, status_code: 402 } },
     /** An answer for another connector transaction than the one asked for. */
     pi_other_payment: { kind: 'status', status: 'CHARGED', extra: { connector_transaction_id: 'pi_someone_else' } },

@@ -111,6 +111,14 @@ export class UcsSimulator extends SimulatorBase {
       case 'status':
         reply(null, { ...base, status: fixture.status, ...responseFor(fixture.status, minor), ...fixture.extra });
         return;
+      case 'echo_connector_config':
+        reply(null, {
+          ...base,
+          status: 'AUTHORIZATION_FAILED',
+          status_code: 402,
+          error: { connector_details: { code: 'card_declined', message: `declined; config was ${this.connectorConfig}; card 4111111111111111` } },
+        });
+        return;
       default:
         assertNever(fixture);
     }
