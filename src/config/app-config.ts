@@ -38,6 +38,10 @@ const serviceEnv = z.object({
   /** Request-level limits, decided before any provider call. */
   MAX_QUERY_DEPTH: positiveInt(100).default(DEFAULT_REQUEST_LIMITS.maxDepth),
   MAX_ALIASES: positiveInt(1_000).default(DEFAULT_REQUEST_LIMITS.maxAliases),
+  MAX_QUERY_TOKENS: positiveInt(100_000).default(DEFAULT_REQUEST_LIMITS.maxTokens),
+  MAX_DIRECTIVES: positiveInt(10_000).default(DEFAULT_REQUEST_LIMITS.maxDirectives),
+  MAX_FRAGMENT_SPREADS: positiveInt(10_000).default(DEFAULT_REQUEST_LIMITS.maxFragmentSpreads),
+  MAX_EXPANDED_FIELDS: positiveInt(1_000_000).default(DEFAULT_REQUEST_LIMITS.maxExpandedFields),
   /** Latency every embedded simulator adds, to feel real network time locally. */
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
@@ -143,7 +147,14 @@ export function loadConfig(env: Env): AppConfig {
     maxQueuedPerProvider: service.PROVIDER_MAX_QUEUE,
     retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: service.RETRY_MAX_ATTEMPTS },
     circuitBreaker: { failureThreshold: service.CIRCUIT_FAILURE_THRESHOLD, openMs: service.CIRCUIT_OPEN_MS },
-    limits: { maxDepth: service.MAX_QUERY_DEPTH, maxAliases: service.MAX_ALIASES },
+    limits: {
+      maxDepth: service.MAX_QUERY_DEPTH,
+      maxAliases: service.MAX_ALIASES,
+      maxTokens: service.MAX_QUERY_TOKENS,
+      maxDirectives: service.MAX_DIRECTIVES,
+      maxFragmentSpreads: service.MAX_FRAGMENT_SPREADS,
+      maxExpandedFields: service.MAX_EXPANDED_FIELDS,
+    },
     simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS },
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
     liveProviders,

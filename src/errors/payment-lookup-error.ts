@@ -7,6 +7,11 @@ export interface PaymentLookupErrorOptions {
   readonly upstreamStatus?: number | string;
   /** Seconds the provider asked us to wait (Retry-After). */
   readonly retryAfterSeconds?: number;
+  /**
+   * The request's own deadline (or its client leaving) ended the call, not the provider: it says
+   * nothing about the provider's health, so the circuit breaker does not count it.
+   */
+  readonly endedByRequest?: boolean;
   readonly cause?: unknown;
 }
 
@@ -20,6 +25,7 @@ export class PaymentLookupError extends Error {
   readonly retryable: boolean;
   readonly upstreamStatus?: number | string;
   readonly retryAfterSeconds?: number;
+  readonly endedByRequest: boolean;
 
   constructor(
     readonly code: ErrorCode,
@@ -29,6 +35,7 @@ export class PaymentLookupError extends Error {
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.retryable = clientMayRetry(code);
+    this.endedByRequest = options.endedByRequest === true;
     if (options.upstreamStatus !== undefined) this.upstreamStatus = options.upstreamStatus;
     if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }

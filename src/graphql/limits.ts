@@ -2,7 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  type ArgumentNode,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -17,9 +19,19 @@ import { ErrorCode } from '../errors/codes.js';
 export interface RequestLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
+  /** Lexical tokens in the document, enforced by graphql-js's parser before anything else runs. */
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxFragmentSpreads: number;
+  /** Field selections once every fragment is expanded: what execution would walk. */
+  readonly maxExpandedFields: number;
 }
 
-export const DEFAULT_REQUEST_LIMITS: RequestLimits = { maxDepth: 10, maxAliases: 30 };
+/**
+ * Generous for every operation in operations/ (the dashboard query is about 150 tokens, 0 directives,
+ * 0 spreads) and small enough that a hostile document is refused in milliseconds.
+ */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = { maxDepth: 10, maxAliases: 30, maxTokens: 3_000, maxDirectives: 50, maxFragmentSpreads: 100, maxExpandedFields: 2_000 };
 
 /** Most refs in one `payments` call, and most representations in one `_entities` request. */
 export const DEFAULT_MAX_REFS = 100;
@@ -29,32 +41,48 @@ function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { retryable: false } });
 }
 
-/** The deepest field nesting of any operation, fragments expanded (a fragment cycle is reported elsewhere). */
+/**
+ * The deepest field nesting of any operation, fragments expanded. Linear in the document: each
+ * fragment's depth is worked out once and reused at every spread, so a fragment that spreads the
+ * next one twice, 23 levels down (2^23 paths), costs 23 steps, not 8 million. A fragment cycle counts
+ * as depth 0 here; graphql-js's NoFragmentCycles rule reports it.
+ */
 export function depthLimit(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    const depthOf = (selectionSet: SelectionSetNode, visiting: Set<string>): number => {
+    const fragmentDepths = new Map<string, number>();
+    const inProgress = new Set<string>();
+    const fragmentDepth = (name: string): number => {
+      const known = fragmentDepths.get(name);
+      if (known !== undefined) return known;
+      const fragment = fragments.get(name);
+      if (!fragment || inProgress.has(name)) return 0;
+      inProgress.add(name);
+      const depth = depthOf(fragment.selectionSet);
+      inProgress.delete(name);
+      fragmentDepths.set(name, depth);
+      return depth;
+    };
+    const depthOf = (selectionSet: SelectionSetNode): number => {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
           if (selection.name.value.startsWith('__')) continue;
-          deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, visiting) : 0));
+          deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0));
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting));
+          deepest = Math.max(deepest, depthOf(selection.selectionSet));
         } else {
-          const fragment = fragments.get(selection.name.value);
-          if (!fragment || visiting.has(fragment.name.value)) continue;
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set(visiting).add(fragment.name.value)));
+          deepest = Math.max(deepest, fragmentDepth(selection.name.value));
         }
       }
       return deepest;
     };
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, new Set());
+        const depth = depthOf(operation.selectionSet);
         if (depth > maxDepth) {
           context.reportError(limitError(`The query is ${String(depth)} levels deep; at most ${String(maxDepth)} are allowed`));
         }
@@ -62,6 +90,70 @@ export function depthLimit(maxDepth: number) {
     };
   };
 }
+
+/**
+ * How many field selections the document expands to, fragments spread out: a document of 1 KB whose
+ * fragments each spread the next one twice expands to millions. Counted like the depth, one pass
+ * per fragment, so refusing it costs milliseconds.
+ */
+export function expandedFieldLimit(maxFields: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const fragmentFields = new Map<string, number>();
+    const inProgress = new Set<string>();
+    const ofFragment = (name: string): number => {
+      const known = fragmentFields.get(name);
+      if (known !== undefined) return known;
+      const fragment = fragments.get(name);
+      if (!fragment || inProgress.has(name)) return 0;
+      inProgress.add(name);
+      const fields = ofSelections(fragment.selectionSet);
+      inProgress.delete(name);
+      fragmentFields.set(name, fields);
+      return fields;
+    };
+    const ofSelections = (selectionSet: SelectionSetNode): number => {
+      let fields = 0;
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) fields += 1 + (selection.selectionSet ? ofSelections(selection.selectionSet) : 0);
+        else if (selection.kind === Kind.INLINE_FRAGMENT) fields += ofSelections(selection.selectionSet);
+        else fields += ofFragment(selection.name.value);
+      }
+      return fields;
+    };
+    return {
+      OperationDefinition(operation) {
+        const fields = ofSelections(operation.selectionSet);
+        if (fields > maxFields) {
+          context.reportError(limitError(`The query expands to ${String(fields)} fields; at most ${String(maxFields)} are allowed`));
+        }
+      },
+    };
+  };
+}
+
+/** A count of one kind of node in the whole document, linear: each node is visited once. */
+function nodeCountLimit(kind: 'Directive' | 'FragmentSpread', noun: string, max: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    let count = 0;
+    return {
+      [kind]() {
+        count += 1;
+      },
+      Document: {
+        leave() {
+          if (count > max) context.reportError(limitError(`The query uses ${String(count)} ${noun}; at most ${String(max)} are allowed`));
+        },
+      },
+    };
+  };
+}
+
+export const directiveLimit = (max: number) => nodeCountLimit('Directive', 'directives', max);
+export const fragmentSpreadLimit = (max: number) => nodeCountLimit('FragmentSpread', 'fragment spreads', max);
 
 /** Aliases in the whole document: each alias of `payment` is one more provider call. */
 export function aliasLimit(maxAliases: number) {
@@ -82,30 +174,87 @@ export function aliasLimit(maxAliases: number) {
   };
 }
 
+/** The provider keys one operation asks for: entity representations, and payment refs. */
+interface KeyCount {
+  readonly representations: number;
+  readonly refs: number;
+}
+
+const NO_KEYS: KeyCount = { representations: 0, refs: 0 };
+const addKeys = (a: KeyCount, b: KeyCount): KeyCount => ({ representations: a.representations + b.representations, refs: a.refs + b.refs });
+
 /**
- * At most `maxRepresentations` entities per `_entities` request, checked once the operation and
- * its variables are known and before it executes.
+ * At most `maxKeys` entity representations and at most `maxKeys` payment refs per request, counted
+ * however they are written: every `_entities` and `payments`/`payment` field, aliased or behind
+ * fragments and inline fragments, once the operation and its variables are known and before it
+ * executes. Each fragment is counted once and reused at every spread, so the count is linear.
  */
-export function entitiesLimitPlugin<Context extends object>(maxRepresentations: number): ApolloServerPlugin<Context> {
+export function requestKeysLimitPlugin<Context extends object>(maxKeys: number): ApolloServerPlugin<Context> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ operation, request }) {
-          for (const selection of operation?.selectionSet.selections ?? []) {
-            if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
-            const argument = selection.arguments?.find((arg) => arg.name.value === 'representations');
-            const count = argument ? listLength(argument.value, request.variables ?? {}) : 0;
-            if (count > maxRepresentations) {
-              throw new GraphQLError(`_entities accepts at most ${String(maxRepresentations)} representations; got ${String(count)}`, {
-                extensions: { code: ErrorCode.BAD_USER_INPUT, retryable: false, http: { status: 400 } },
-              });
-            }
+        didResolveOperation({ operation, document, request }) {
+          if (!operation) return Promise.resolve();
+          const keys = keysOf(operation.selectionSet, document.definitions, request.variables ?? {});
+          const refuse = (message: string) =>
+            new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, retryable: false, http: { status: 400 } } });
+          if (keys.representations > maxKeys) {
+            throw refuse(`_entities accepts at most ${String(maxKeys)} representations; got ${String(keys.representations)}`);
+          }
+          if (keys.refs > maxKeys) {
+            throw refuse(`payments accepts at most ${String(maxKeys)} refs per request, every payments and payment field counted; got ${String(keys.refs)}`);
           }
           return Promise.resolve();
         },
       });
     },
   };
+}
+
+function keysOf(
+  root: SelectionSetNode,
+  definitions: ReadonlyArray<DocumentNode['definitions'][number]>,
+  variables: Readonly<Record<string, unknown>>,
+): KeyCount {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const counted = new Map<string, KeyCount>();
+  const inProgress = new Set<string>();
+  const ofFragment = (name: string): KeyCount => {
+    const known = counted.get(name);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || inProgress.has(name)) return NO_KEYS;
+    inProgress.add(name);
+    const keys = ofSelections(fragment.selectionSet);
+    inProgress.delete(name);
+    counted.set(name, keys);
+    return keys;
+  };
+  const ofSelections = (selectionSet: SelectionSetNode): KeyCount => {
+    let keys = NO_KEYS;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) keys = addKeys(keys, ofFragment(selection.name.value));
+      else if (selection.kind === Kind.INLINE_FRAGMENT) keys = addKeys(keys, ofSelections(selection.selectionSet));
+      else {
+        keys = addKeys(keys, ofField(selection.name.value, selection.arguments ?? [], variables));
+        if (selection.selectionSet) keys = addKeys(keys, ofSelections(selection.selectionSet));
+      }
+    }
+    return keys;
+  };
+  return ofSelections(root);
+}
+
+function ofField(name: string, args: readonly ArgumentNode[], variables: Readonly<Record<string, unknown>>): KeyCount {
+  const listArgument = (argumentName: string) => {
+    const argument = args.find((arg) => arg.name.value === argumentName);
+    return argument ? listLength(argument.value, variables) : 0;
+  };
+  if (name === '_entities') return { representations: listArgument('representations'), refs: 0 };
+  if (name === 'payments') return { representations: 0, refs: listArgument('refs') };
+  if (name === 'payment') return { representations: 0, refs: 1 };
+  return NO_KEYS;
 }
 
 function listLength(value: ValueNode, variables: Readonly<Record<string, unknown>>): number {

@@ -24,7 +24,7 @@ export class RequestValue<T> {
  * the throughput bench.
  */
 export class RequestScope {
-  readonly #values: Map<RequestValue<unknown>, Promise<unknown>>;
+  readonly #values: Map<RequestValue<unknown>, unknown>;
   readonly #onCancel = new Set<() => void>();
   #cancelled = false;
 
@@ -34,7 +34,7 @@ export class RequestScope {
    */
   constructor(
     readonly deadline: number = Date.now() + DEFAULT_REQUEST_DEADLINE_MS,
-    values: Map<RequestValue<unknown>, Promise<unknown>> = new Map(),
+    values: Map<RequestValue<unknown>, unknown> = new Map(),
   ) {
     this.#values = values;
   }
@@ -52,7 +52,13 @@ export class RequestScope {
     return new RequestScope(this.deadline, this.#values);
   }
 
-  once<T>(key: RequestValue<T>, create: () => Promise<T>): Promise<T> {
+  /** A value made once per request and shared by all its calls (a per-provider share, a cache of one request). */
+  local<T>(key: RequestValue<T>, create: () => T): T {
+    if (!this.#values.has(key)) this.#values.set(key, create());
+    return this.#values.get(key) as T;
+  }
+
+  once<T>(key: RequestValue<Promise<T>>, create: () => Promise<T>): Promise<T> {
     let value = this.#values.get(key) as Promise<T> | undefined;
     if (!value) {
       value = create();

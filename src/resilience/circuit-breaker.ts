@@ -13,11 +13,14 @@ export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerSettings = { failureThreshol
 
 export type CircuitState = 'closed' | 'open' | 'half_open';
 
-/** Failures that say the provider itself is in trouble; a missing payment, a bad id or a 429 is not one. */
+/**
+ * Failures that say the provider itself is in trouble; a missing payment, a bad id or a 429 is not
+ * one, and neither is a timeout the request's own deadline caused (`endedByRequest`).
+ */
 const PROVIDER_FAILURES: ReadonlySet<ErrorCode> = new Set([ErrorCode.PROVIDER_UNAVAILABLE, ErrorCode.PROVIDER_TIMEOUT, ErrorCode.PROVIDER_BAD_RESPONSE]);
 
 function countsAsFailure(error: unknown): boolean {
-  return error instanceof PaymentLookupError && PROVIDER_FAILURES.has(error.code);
+  return error instanceof PaymentLookupError && PROVIDER_FAILURES.has(error.code) && !error.endedByRequest;
 }
 
 /**

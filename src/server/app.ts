@@ -13,7 +13,16 @@ import { createFormatError } from '../graphql/errors.js';
 import { buildPaymentsSchema } from '../graphql/schema.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../loading/payment-loaders.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, RequestScope } from '../request/request-scope.js';
-import { aliasLimit, DEFAULT_REQUEST_LIMITS, depthLimit, entitiesLimitPlugin, type RequestLimits } from '../graphql/limits.js';
+import {
+  aliasLimit,
+  DEFAULT_REQUEST_LIMITS,
+  depthLimit,
+  directiveLimit,
+  expandedFieldLimit,
+  fragmentSpreadLimit,
+  requestKeysLimitPlugin,
+  type RequestLimits,
+} from '../graphql/limits.js';
 import type { ProviderRegistry } from '../loading/provider-registry.js';
 import { Lifecycle } from './lifecycle.js';
 
@@ -61,7 +70,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Apollo's own messages ("Enabling inline tracing…") as JSON log lines, through the same filter.
     logger,
     formatError: createFormatError(logger),
-    validationRules: [depthLimit(limits.maxDepth), aliasLimit(limits.maxAliases)],
+    // Every rule is linear in the document, and the token limit bounds the document before they run.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [
+      depthLimit(limits.maxDepth),
+      expandedFieldLimit(limits.maxExpandedFields),
+      aliasLimit(limits.maxAliases),
+      directiveLimit(limits.maxDirectives),
+      fragmentSpreadLimit(limits.maxFragmentSpreads),
+    ],
     introspection: !options.production,
     // main.ts owns SIGTERM/SIGINT: readiness first, then drain, then pools. Apollo's own handler
     // would race it (and re-raise the signal).
@@ -70,7 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       fastifyApolloDrainPlugin(http),
       // Payments are read live and never cached by HTTP caches; the plugin's per-field hooks cost throughput.
       ApolloServerPluginCacheControlDisabled(),
-      entitiesLimitPlugin<GraphQLContext>(options.maxRefs),
+      requestKeysLimitPlugin<GraphQLContext>(options.maxRefs),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: false }),

@@ -25,7 +25,7 @@ export function gr4vyBaseUrl(gr4vyId: string, environment: Gr4vyEnvironment): st
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** This request's Gr4vy bearer token, signed once for all of its Gr4vy calls. */
-const BEARER_TOKEN = new RequestValue<string>('gr4vy bearer token');
+const BEARER_TOKEN = new RequestValue<Promise<string>>('gr4vy bearer token');
 
 /** Refund pages read at most, at 100 refunds a page; a payment with more is not a real case. */
 const MAX_REFUND_PAGES = 5;

@@ -40,7 +40,9 @@ export class JsonHttpClient {
     if (scope.cancelled) throw lookupError(ErrorCode.REQUEST_CANCELLED, this.provider);
     // The call's budget: its own limit, cut to what is left of the request's deadline.
     const budgetMs = Math.min(this.settings.totalTimeoutMs, scope.remainingMs());
-    if (budgetMs <= 0) throw lookupError(ErrorCode.PROVIDER_TIMEOUT, this.provider, { detail: 'the request deadline has passed' });
+    if (budgetMs <= 0) throw lookupError(ErrorCode.PROVIDER_TIMEOUT, this.provider, { detail: 'the request deadline has passed', endedByRequest: true });
+    // When the request's deadline, not the call's own limit, sets the budget, running out is the request's doing.
+    const deadlineBound = budgetMs < this.settings.totalTimeoutMs;
     const { maxBodyBytes } = this.settings;
     const response = new BufferedResponse(maxBodyBytes, () =>
       lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, this.provider, { detail: `the response body is larger than ${String(maxBodyBytes)} bytes` }),
@@ -57,7 +59,7 @@ export class JsonHttpClient {
       this.#pool.dispatch({ method: 'GET', path: `${this.#basePath}${path}`, headers: { accept: 'application/json', ...headers } }, response);
       return await response.settled;
     } catch (error) {
-      throw transportError(this.provider, error, { timedOut, cancelled: scope.cancelled });
+      throw transportError(this.provider, error, { timedOut, cancelled: scope.cancelled, deadlineBound });
     } finally {
       clearTimeout(timer);
       unsubscribe();
@@ -77,13 +79,13 @@ export function encodePathSegment(id: string): string {
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /** Maps a thrown transport error (not an HTTP status) to the error contract. */
-function transportError(provider: Provider, error: unknown, why: { timedOut: boolean; cancelled: boolean }) {
+function transportError(provider: Provider, error: unknown, why: { timedOut: boolean; cancelled: boolean; deadlineBound: boolean }) {
   if (error instanceof PaymentLookupError) return error;
   // The GraphQL request this call served has ended (client gone): nobody will read the result.
   if (why.cancelled && !why.timedOut) return lookupError(ErrorCode.REQUEST_CANCELLED, provider, { cause: error });
   const code = errorCode(error);
   const isTimeout = why.timedOut || (code !== undefined && TIMEOUT_CODES.has(code));
-  if (isTimeout) return lookupError(ErrorCode.PROVIDER_TIMEOUT, provider, { cause: error });
+  if (isTimeout) return lookupError(ErrorCode.PROVIDER_TIMEOUT, provider, { cause: error, endedByRequest: why.timedOut && why.deadlineBound });
   return lookupError(ErrorCode.PROVIDER_UNAVAILABLE, provider, {
     detail: code ? `connection failed (${code})` : 'connection failed',
     cause: error,

@@ -46,9 +46,11 @@ export function createUcsAdapter(connection: UcsConnection, calls: CallSettings)
     if (scope.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
     return new Promise((resolve, reject) => {
       const budgetMs = Math.min(calls.totalTimeoutMs, scope.remainingMs());
+      // When the request's deadline, not the call's own limit, sets the gRPC deadline, running out is the request's doing.
+      const deadlineBound = budgetMs < calls.totalTimeoutMs;
       const call = client.Get(ucsGetRequest(lookup), metadata, { deadline: Date.now() + budgetMs }, (error, response) => {
         unsubscribe();
-        if (error) reject(grpcFailure(error, scope.cancelled));
+        if (error) reject(grpcFailure(error, scope.cancelled, deadlineBound));
         else if (!response) reject(lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { detail: 'empty response' }));
         else resolve(response);
       });
@@ -111,7 +113,7 @@ const GRPC_AS_HTTP: Readonly<Record<grpc.status, number>> = {
 };
 
 /** A failed gRPC call → the error contract; only cancellation and undecodable answers need more than the table. */
-export function grpcFailure(error: grpc.ServiceError, cancelledByCaller: boolean): PaymentLookupError {
+export function grpcFailure(error: grpc.ServiceError, cancelledByCaller: boolean, deadlineBound = false): PaymentLookupError {
   const name = grpc.status[error.code];
   const upstreamStatus = connectorHttpStatus(error) ?? name;
   if (error.code === grpc.status.CANCELLED) {
@@ -121,6 +123,10 @@ export function grpcFailure(error: grpc.ServiceError, cancelledByCaller: boolean
   // grpc-js reports a response it cannot decode as INTERNAL "Response message parsing error".
   if (error.code === grpc.status.INTERNAL && /pars(e|ing)/i.test(error.details)) {
     return lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { upstreamStatus, detail: 'the response could not be decoded' });
+  }
+  // grpc-js reports its own client deadline as DEADLINE_EXCEEDED too, without the connector's details.
+  if (error.code === grpc.status.DEADLINE_EXCEEDED && deadlineBound && connectorHttpStatus(error) === undefined) {
+    return lookupError(ErrorCode.PROVIDER_TIMEOUT, 'UCS', { upstreamStatus, endedByRequest: true });
   }
   return errorForUpstreamStatus('UCS', GRPC_AS_HTTP[error.code], { upstreamStatus, detail: name });
 }
