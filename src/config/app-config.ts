@@ -10,12 +10,14 @@ import { DEFAULT_CALL_SETTINGS } from '../providers/call-settings.js';
 import type { ProviderSetup } from '../providers/module.js';
 import type { SimulatorKnobs } from '../simulation/simulator-base.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
-import { ConfigError, parseEnv, positiveInt, type Env } from '../env/env-helpers.js';
+import { ConfigError, decimalInt, parseEnv, positiveInt, type Env } from '../env/env-helpers.js';
+import { Secret } from '../security/secret.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../server/http-limits.js';
 
 const serviceEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
+  PORT: decimalInt(0, 65_535).default(4001),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Most refs one `payments` query may ask for. */
   PAYMENTS_MAX_REFS: positiveInt(1_000).default(DEFAULT_MAX_REFS),
@@ -31,7 +33,7 @@ const serviceEnv = z.object({
   /** Every provider call of one GraphQL request ends by then; keep it below the gateway's subgraph timeout. */
   REQUEST_DEADLINE_MS: positiveInt(120_000).default(DEFAULT_REQUEST_DEADLINE_MS),
   /** Calls that may wait for a slot per provider before PROVIDER_OVERLOADED. */
-  PROVIDER_MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_BULKHEAD.maxQueued),
+  PROVIDER_MAX_QUEUE: decimalInt(0, 100_000).default(DEFAULT_BULKHEAD.maxQueued),
   RETRY_MAX_ATTEMPTS: positiveInt(10).default(DEFAULT_RETRY_POLICY.maxAttempts),
   CIRCUIT_FAILURE_THRESHOLD: positiveInt(1_000).default(DEFAULT_CIRCUIT_BREAKER.failureThreshold),
   CIRCUIT_OPEN_MS: positiveInt(600_000).default(DEFAULT_CIRCUIT_BREAKER.openMs),
@@ -43,7 +45,12 @@ const serviceEnv = z.object({
   MAX_FRAGMENT_SPREADS: positiveInt(10_000).default(DEFAULT_REQUEST_LIMITS.maxFragmentSpreads),
   MAX_EXPANDED_FIELDS: positiveInt(1_000_000).default(DEFAULT_REQUEST_LIMITS.maxExpandedFields),
   /** Latency every embedded simulator adds, to feel real network time locally. */
-  SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  SIMULATOR_LATENCY_MS: decimalInt(0, 60_000).default(0),
+  /** The whole request (headers and body) must arrive by then; slow-body connections are closed. */
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+  /** Shows `/ready`'s provider details (circuits, queues, targets) in production to a caller presenting it as a bearer token. */
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   SHUTDOWN_DRAIN_MS: positiveInt(120_000).default(10_000),
 });
@@ -86,6 +93,9 @@ export interface AppConfig {
   /** How the embedded simulators behave (latency, injected faults). */
   readonly simulatorKnobs: Partial<SimulatorKnobs>;
   readonly shutdownDrainMs: number;
+  /** Limits on how the service's own HTTP requests arrive. */
+  readonly httpLimits: HttpLimits;
+  readonly adminToken?: Secret;
   /** Providers whose credentials are set. */
   readonly liveProviders: Partial<Record<Provider, ProviderSetup>>;
   /** Outside production, providers without credentials are served from their simulators. */
@@ -157,6 +167,8 @@ export function loadConfig(env: Env): AppConfig {
     },
     simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS },
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
+    httpLimits: { requestTimeoutMs: service.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: service.HTTP_HEADERS_TIMEOUT_MS },
+    ...(service.ADMIN_TOKEN ? { adminToken: new Secret(service.ADMIN_TOKEN) } : {}),
     liveProviders,
     simulateUnconfigured: service.NODE_ENV !== 'production',
   };

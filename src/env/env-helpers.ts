@@ -41,4 +41,15 @@ export const httpUrl = z
   .string()
   .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');
 
-export const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+/**
+ * An integer setting written in plain decimal digits. `Number()` would also take `0x10`, `0b11`,
+ * `1e3` or ` 12`: a typo in a limit must stop start-up, not become another number.
+ */
+export const decimalInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const positiveInt = (max: number) => decimalInt(1, max);

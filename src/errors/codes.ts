@@ -9,6 +9,8 @@ export enum ErrorCode {
   PAYMENT_NOT_FOUND = 'PAYMENT_NOT_FOUND',
   /** The request itself is wrong (malformed id, too many refs); retrying it unchanged will not help. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The request is not one this service answers (a mutation, a persisted-query hash that does not match its query). */
+  BAD_REQUEST = 'BAD_REQUEST',
   /** This deployment has no credentials for the provider. */
   PROVIDER_NOT_CONFIGURED = 'PROVIDER_NOT_CONFIGURED',
   /** The provider refused our credentials (401/403). */
@@ -52,6 +54,7 @@ export function clientMayRetry(code: ErrorCode): boolean {
       return true;
     case ErrorCode.PAYMENT_NOT_FOUND:
     case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.BAD_REQUEST:
     case ErrorCode.PROVIDER_NOT_CONFIGURED:
     case ErrorCode.PROVIDER_AUTH_FAILED:
     case ErrorCode.PROVIDER_BAD_RESPONSE:

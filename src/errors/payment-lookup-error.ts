@@ -58,6 +58,8 @@ function messageFor(code: ErrorCode, name: string): string {
       return `${name} has no payment with this id`;
     case ErrorCode.BAD_USER_INPUT:
       return `The payment reference is not valid for ${name}`;
+    case ErrorCode.BAD_REQUEST:
+      return `The request cannot be answered for ${name}`;
     case ErrorCode.PROVIDER_NOT_CONFIGURED:
       return `${name} is not configured in this deployment`;
     case ErrorCode.PROVIDER_AUTH_FAILED:

@@ -30,16 +30,26 @@ export function badUserInput(message: string): GraphQLError {
 }
 
 /**
- * Apollo's `formatError`: unexpected errors are logged and replaced by a generic message (their
- * text may hold anything); every other message is scrubbed, because GraphQL validation errors echo
- * the caller's literals, which may be a card number typed into the wrong field.
+ * Apollo's `formatError`. A request error that graphql-js or Apollo raise without a code (a mutation
+ * sent to a query-only schema, a persisted-query hash that does not match) is the client's mistake:
+ * BAD_REQUEST, logged at info. Errors thrown by our code are bugs: logged with their stack and
+ * replaced by a generic message (their text may hold anything). Every message and extension that
+ * leaves is scrubbed, because GraphQL errors echo the caller's literals, which may be a card number
+ * typed into the wrong field.
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.['code'];
+    let code = formatted.extensions?.['code'];
+    const original = unwrapResolverError(error);
+    // Apollo labels every uncoded error INTERNAL_SERVER_ERROR before this runs: a bare GraphQLError
+    // (no exception inside it) is still graphql-js or Apollo refusing the request.
+    if ((code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && isGraphQLError(original) && !original.originalError) {
+      code = ErrorCode.BAD_REQUEST;
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code, retryable: false } };
+    }
+    if (isClientErrorCode(code)) logger.info({ code, path: formatted.path, message: formatted.message }, 'client error');
     if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-      const original = unwrapResolverError(error);
-      const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+      const cause = isGraphQLError(original) && original.originalError ? original.originalError : original;
       logger.error({ err: cause, path: formatted.path }, 'unexpected error while resolving');
       return {
         message: 'Internal server error',
@@ -51,4 +61,27 @@ export function createFormatError(logger: Logger) {
     // Extensions too: a path or a value echoed from the request may carry a card number.
     return { ...formatted, message: scrubText(formatted.message), ...(formatted.extensions ? { extensions: scrubDeep(formatted.extensions) as Record<string, unknown> } : {}) };
   };
+}
+
+/**
+ * graphql's own `instanceof` would miss a GraphQLError from the other module realm (@apollo/subgraph
+ * loads graphql's CommonJS build, this module its ESM build): the tag is the same in both.
+ */
+function isGraphQLError(value: unknown): value is GraphQLError {
+  return Object.prototype.toString.call(value) === '[object GraphQLError]';
+}
+
+/** Codes that say the request was wrong (logged at info), as opposed to a provider's trouble or a bug. */
+const CLIENT_ERROR_CODES: ReadonlySet<unknown> = new Set([
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.BAD_USER_INPUT,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+function isClientErrorCode(code: unknown): boolean {
+  return CLIENT_ERROR_CODES.has(code);
 }

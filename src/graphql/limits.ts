@@ -178,10 +178,19 @@ export function aliasLimit(maxAliases: number) {
 interface KeyCount {
   readonly representations: number;
   readonly refs: number;
+  /** Representations whose `__typename` is missing or not an entity this subgraph resolves. */
+  readonly foreign: number;
 }
 
-const NO_KEYS: KeyCount = { representations: 0, refs: 0 };
-const addKeys = (a: KeyCount, b: KeyCount): KeyCount => ({ representations: a.representations + b.representations, refs: a.refs + b.refs });
+const NO_KEYS: KeyCount = { representations: 0, refs: 0, foreign: 0 };
+const addKeys = (a: KeyCount, b: KeyCount): KeyCount => ({
+  representations: a.representations + b.representations,
+  refs: a.refs + b.refs,
+  foreign: a.foreign + b.foreign,
+});
+
+/** The entity types this subgraph resolves (`Payment @key`; `Order` is `resolvable: false`). */
+const ENTITY_TYPES: ReadonlySet<string> = new Set(['Payment']);
 
 /**
  * At most `maxKeys` entity representations and at most `maxKeys` payment refs per request, counted
@@ -200,6 +209,9 @@ export function requestKeysLimitPlugin<Context extends object>(maxKeys: number):
             new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, retryable: false, http: { status: 400 } } });
           if (keys.representations > maxKeys) {
             throw refuse(`_entities accepts at most ${String(maxKeys)} representations; got ${String(keys.representations)}`);
+          }
+          if (keys.foreign > 0) {
+            throw refuse(`_entities resolves only ${[...ENTITY_TYPES].join(', ')} representations, each with its __typename`);
           }
           if (keys.refs > maxKeys) {
             throw refuse(`payments accepts at most ${String(maxKeys)} refs per request, every payments and payment field counted; got ${String(keys.refs)}`);
@@ -251,10 +263,31 @@ function ofField(name: string, args: readonly ArgumentNode[], variables: Readonl
     const argument = args.find((arg) => arg.name.value === argumentName);
     return argument ? listLength(argument.value, variables) : 0;
   };
-  if (name === '_entities') return { representations: listArgument('representations'), refs: 0 };
-  if (name === 'payments') return { representations: 0, refs: listArgument('refs') };
-  if (name === 'payment') return { representations: 0, refs: 1 };
+  if (name === '_entities') {
+    const argument = args.find((arg) => arg.name.value === 'representations');
+    return { representations: listArgument('representations'), refs: 0, foreign: argument ? foreignRepresentations(argument.value, variables) : 0 };
+  }
+  if (name === 'payments') return { ...NO_KEYS, refs: listArgument('refs') };
+  if (name === 'payment') return { ...NO_KEYS, refs: 1 };
   return NO_KEYS;
+}
+
+/** Representations (from variables or written inline) that are no object with a known entity `__typename`. */
+function foreignRepresentations(value: ValueNode, variables: Readonly<Record<string, unknown>>): number {
+  if (value.kind === Kind.VARIABLE) {
+    const list = variables[value.name.value];
+    if (!Array.isArray(list)) return 0;
+    return list.filter((item) => {
+      const typename = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)['__typename'] : undefined;
+      return typeof typename !== 'string' || !ENTITY_TYPES.has(typename);
+    }).length;
+  }
+  if (value.kind !== Kind.LIST) return 0;
+  return value.values.filter((item) => {
+    if (item.kind !== Kind.OBJECT) return item.kind !== Kind.VARIABLE;
+    const typename = item.fields.find((field) => field.name.value === '__typename')?.value;
+    return typename?.kind !== Kind.STRING || !ENTITY_TYPES.has(typename.value);
+  }).length;
 }
 
 function listLength(value: ValueNode, variables: Readonly<Record<string, unknown>>): number {

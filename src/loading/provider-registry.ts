@@ -80,12 +80,17 @@ export class ProviderRegistry {
         flights: new SingleFlight<Payment>(),
         retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         mode: live ? 'live' : 'simulator',
-        target: setup.target,
+        target: withoutUserinfo(setup.target),
       });
     }
     const registry = new ProviderRegistry(runtimes, simulators);
     options.logger.info({ providers: registry.describe() }, 'providers ready');
     return registry;
+  }
+
+  /** Whether any provider is served at all (live or simulated). */
+  get servesAnyProvider(): boolean {
+    return this.runtimes.size > 0;
   }
 
   get(provider: Provider): ProviderRuntime | undefined {
@@ -110,4 +115,9 @@ export class ProviderRegistry {
     await Promise.all([...this.runtimes.values()].map((runtime) => runtime.adapter.close()));
     await Promise.all([...this.simulators.values()].map((simulator) => simulator.close()));
   }
+}
+
+/** A target as readiness may show it: `http://user:pass@host` loses its credentials. */
+function withoutUserinfo(target: string): string {
+  return target.replace(/\/\/[^/@\s]*@/, '//');
 }

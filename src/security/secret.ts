@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { inspect } from 'node:util';
 
 const REDACTED = '[redacted]';
@@ -33,6 +34,14 @@ export class Secret {
 
   reveal(): string {
     return this.#value;
+  }
+
+  /** Whether `candidate` is this secret, compared in constant time. */
+  matches(candidate: string | undefined): boolean {
+    if (candidate === undefined) return false;
+    const expected = Buffer.from(this.#value);
+    const given = Buffer.from(candidate);
+    return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
   toString(): string {

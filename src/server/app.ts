@@ -24,6 +24,8 @@ import {
   type RequestLimits,
 } from '../graphql/limits.js';
 import type { ProviderRegistry } from '../loading/provider-registry.js';
+import type { Secret } from '../security/secret.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { Lifecycle } from './lifecycle.js';
 
 export interface AppOptions {
@@ -40,6 +42,10 @@ export interface AppOptions {
   readonly onBatch?: (batch: DispatchedBatch) => void;
   /** More Apollo plugins (metrics, request accounting). */
   readonly plugins?: readonly ApolloServerPlugin<GraphQLContext>[];
+  /** How long clients may take to send a request (default DEFAULT_HTTP_LIMITS). */
+  readonly httpLimits?: HttpLimits;
+  /** Shows `/ready`'s provider details in production to a caller presenting it as a bearer token. */
+  readonly adminToken?: Secret;
 }
 
 export interface App {
@@ -55,8 +61,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const limits = options.limits ?? DEFAULT_REQUEST_LIMITS;
   const requestDeadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const lifecycle = new Lifecycle();
+  const httpLimits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const http = Fastify({
     loggerInstance: logger,
+    requestTimeout: httpLimits.requestTimeoutMs,
+    // Node checks these limits every connectionsCheckingInterval (30 s by default): often enough to honour them.
+    http: { headersTimeout: httpLimits.headersTimeoutMs, connectionsCheckingInterval: Math.min(1_000, httpLimits.headersTimeoutMs) },
     // Per-request access lines cost throughput; failures are logged where they happen instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
@@ -80,6 +90,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       fragmentSpreadLimit(limits.maxFragmentSpreads),
     ],
     introspection: !options.production,
+    // No "Did you mean …?" in production: the schema is not advertised to whoever reaches the port.
+    hideSchemaDetailsFromClientErrors: options.production,
     // main.ts owns SIGTERM/SIGINT: readiness first, then drain, then pools. Apollo's own handler
     // would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
@@ -96,10 +108,19 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await apollo.start();
 
+  // Payments are personal and live: no cache may keep a response, and no browser may sniff one as HTML.
+  http.addHook('onSend', (_request, reply, payload, done) => {
+    void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+    done(null, payload);
+  });
+
   http.get('/health', () => ({ status: 'ok' }));
-  http.get('/ready', (_request, reply) => {
-    const body = { ready: lifecycle.ready, providers: registry.describe() };
-    return reply.code(lifecycle.ready ? 200 : 503).send(body);
+  http.get('/ready', (request, reply) => {
+    // In production a service with no provider configured serves nothing useful: not ready.
+    const ready = lifecycle.ready && (!options.production || registry.servesAnyProvider);
+    // Circuits, queues and targets are internals: outside production, or to the operator's token.
+    const detailed = !options.production || options.adminToken?.matches(bearerToken(request.headers.authorization)) === true;
+    return reply.code(ready ? 200 : 503).send(detailed ? { ready, providers: registry.describe() } : { ready });
   });
 
   const onBatch = (batch: DispatchedBatch) => {
@@ -136,4 +157,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       await registry.close();
     },
   };
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
 }

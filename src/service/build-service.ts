@@ -49,6 +49,8 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     requestDeadlineMs: config.requestDeadlineMs,
     limits: config.limits,
     production: config.environment === 'production',
+    httpLimits: config.httpLimits,
+    ...(config.adminToken ? { adminToken: config.adminToken } : {}),
     ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
     ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
   });

@@ -8,6 +8,8 @@ import type { Provider } from '../../src/model/provider.js';
 import type { CallSettings } from '../../src/providers/call-settings.js';
 import type { ProviderSetup } from '../../src/providers/module.js';
 import type { App } from '../../src/server/app.js';
+import { Secret } from '../../src/security/secret.js';
+import type { HttpLimits } from '../../src/server/http-limits.js';
 import { buildService } from '../../src/service/build-service.js';
 import type { RequestLimits } from '../../src/graphql/limits.js';
 import type { CircuitBreakerSettings } from '../../src/resilience/circuit-breaker.js';
@@ -61,6 +63,10 @@ export interface TestAppOptions {
   readonly maxQueuedPerProvider?: number;
   readonly requestDeadlineMs?: number;
   readonly limits?: RequestLimits;
+  /** Run as production does (introspection and suggestions off, /ready details behind the admin token); simulators still serve. */
+  readonly production?: boolean;
+  readonly httpLimits?: HttpLimits;
+  readonly adminToken?: string;
 }
 
 /** The real server on an ephemeral loopback port, built as production builds it, with every unconfigured provider simulated. */
@@ -130,6 +136,9 @@ function testConfig(options: TestAppOptions): AppConfig {
     retryPolicy: options.retryPolicy ?? defaults.retryPolicy,
     requestDeadlineMs: options.requestDeadlineMs ?? defaults.requestDeadlineMs,
     limits: options.limits ?? defaults.limits,
+    ...(options.production ? { environment: 'production' as const } : {}),
+    ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
+    ...(options.adminToken ? { adminToken: new Secret(options.adminToken) } : {}),
   };
 }
 

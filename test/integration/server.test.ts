@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodePathSegment } from '../../src/providers/http/json-http-client.js';
 import { GR4VY_SAMPLE_IDS } from '../../src/providers/gr4vy/fixtures.js';
 import { PRIMER_PAYMENTS } from '../../src/providers/primer/fixtures.js';
 import { resetCounters, startTestApp, type TestApp } from '../helpers/harness.js';
@@ -132,9 +133,14 @@ describe('payments subgraph over HTTP, against the simulators', () => {
       expect(app.simulator('GR4VY').totalCalls).toBe(0);
     });
 
-    it('path-encodes ids so that no id can change the URL', async () => {
-      await app.query(PAYMENT, { id: 'a b+c;d', provider: 'PRIMER' });
-      expect(app.simulator('PRIMER').requests.map((r) => r.path)).toEqual(['/payments/a%20b%2Bc%3Bd']);
+    it('refuses ids with characters the provider never uses before any call, and path-encodes what passes', async () => {
+      // Issue 11: an allow-list per provider now stops these before the URL is built.
+      for (const id of ['a b+c;d', '.', 'pay\u200Bsettled', 'pay\u202Esettled', 'ｐａｙ＿ｓｅｔｔｌｅｄ']) {
+        const response = await app.query(PAYMENT, { id, provider: 'PRIMER' });
+        expect(response.errors?.[0]?.extensions, id).toMatchObject({ code: 'BAD_USER_INPUT' });
+      }
+      expect(app.simulator('PRIMER').totalCalls).toBe(0);
+      expect(encodePathSegment('a b+c;d')).toBe('a%20b%2Bc%3Bd');
     });
 
   });

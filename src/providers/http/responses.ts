@@ -12,14 +12,18 @@ export function errorForStatus(provider: Provider, response: HttpResponse): Paym
   return errorForUpstreamStatus(provider, response.status, { retryAfterSeconds: parseRetryAfter(response.headers['retry-after']) });
 }
 
-/** Retry-After as seconds: either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/** The longest wait passed on to clients; a provider's `Retry-After: 99999999999999999999` is not a number to repeat. */
+export const MAX_RETRY_AFTER_SECONDS = 3_600;
+
+/** Retry-After as whole seconds, at most an hour: either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(header: string | string[] | undefined, now: Date = new Date()): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number.parseInt(value, 10);
+  const clamp = (seconds: number) => Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
+  if (/^\d+$/.test(value.trim())) return clamp(Number(value.trim()));
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
+  return clamp(Math.ceil((date - now.getTime()) / 1000));
 }
 
 /** A body read against its wire schema, with the parts that did not fit it. */

@@ -2,6 +2,7 @@ import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { readPayment } from '../http/read-payment.js';
+import { tokenIdProblem } from '../id-characters.js';
 import type { CallSettings } from '../call-settings.js';
 import { transformKuikposPayment } from './transform.js';
 import { kuikposPaymentSchema } from './wire.js';
@@ -20,6 +21,7 @@ export function createKuikposAdapter(connection: KuikposConnection, calls: CallS
   const client = new JsonHttpClient('KUIKPOS', connection.baseUrl, calls);
   return {
     provider: 'KUIKPOS',
+    idProblem: tokenIdProblem,
     fetchPayment: (id, scope) =>
       readPayment(
         client,

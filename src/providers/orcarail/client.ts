@@ -2,6 +2,7 @@ import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient } from '../http/json-http-client.js';
 import { readPayment } from '../http/read-payment.js';
+import { tokenIdProblem } from '../id-characters.js';
 import type { CallSettings } from '../call-settings.js';
 import { transformOrcarailIntent } from './transform.js';
 import { camelCaseKeys, orcarailIntentSchema } from './wire.js';
@@ -22,6 +23,7 @@ export function createOrcarailAdapter(connection: OrcarailConnection, calls: Cal
     `Basic ${Buffer.from(`${connection.apiKey.reveal()}:${connection.apiSecret.reveal()}`).toString('base64')}`;
   return {
     provider: 'ORCARAIL',
+    idProblem: tokenIdProblem,
     fetchPayment: (id, scope) =>
       readPayment(
         client,

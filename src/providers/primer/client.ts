@@ -4,6 +4,7 @@ import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
 import { encodePathSegment, JsonHttpClient, type HttpResponse } from '../http/json-http-client.js';
 import { readPayment } from '../http/read-payment.js';
+import { tokenIdProblem } from '../id-characters.js';
 import { tryParseJsonBody } from '../http/responses.js';
 import type { CallSettings } from '../call-settings.js';
 import { transformPrimerPayment } from './transform.js';
@@ -25,6 +26,7 @@ export function createPrimerAdapter(connection: PrimerConnection, calls: CallSet
   const client = new JsonHttpClient('PRIMER', connection.baseUrl, calls);
   return {
     provider: 'PRIMER',
+    idProblem: tokenIdProblem,
     fetchPayment: (id, scope) =>
       readPayment(
         client,

@@ -64,6 +64,10 @@ export function parseUcsPaymentId(id: string): UcsLookup | { problem: string } {
   const minor = parts.pop() ?? '';
   const connectorTransactionId = parts.join('~');
   if (!connectorTransactionId || !CANONICAL_MINOR.test(minor) || BigInt(minor) > INT64_MAX) return { problem: format };
+  // Connector ids (Stripe `pi_…`, Adyen's 16 digits) are plain tokens; `~` separates a multi-part one.
+  if (!/^[A-Za-z0-9_.:~-]+$/.test(connectorTransactionId) || /^[.~]+$/.test(connectorTransactionId)) {
+    return { problem: `${format} (the connector transaction id may contain only letters, digits and _ . : -)` };
+  }
   if (!isUcsCurrency(currency)) return { problem: `${format} (the currency must be one connector-service knows, in upper case)` };
   return { connectorTransactionId, minorAmount: BigInt(minor), currency, captureMethod };
 }
