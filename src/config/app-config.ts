@@ -10,7 +10,10 @@ import { DEFAULT_CALL_SETTINGS } from '../providers/call-settings.js';
 import type { ProviderSetup } from '../providers/module.js';
 import type { SimulatorKnobs } from '../simulation/simulator-base.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
-import { ConfigError, decimalInt, parseEnv, positiveInt, type Env } from '../env/env-helpers.js';
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet } from 'jose';
+import { ConfigError, decimalInt, httpUrl, parseEnv, positiveInt, type Env } from '../env/env-helpers.js';
+import type { InboundAuth } from '../server/caller-verifier.js';
 import { Secret } from '../security/secret.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../server/http-limits.js';
 
@@ -51,6 +54,14 @@ const serviceEnv = z.object({
   HTTP_HEADERS_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
   /** Shows `/ready`'s provider details (circuits, queues, targets) in production to a caller presenting it as a bearer token. */
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Inbound auth (README "Only the gateway, and only with scopes"): the secret the gateway sends on every request. */
+  GATEWAY_SHARED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  GATEWAY_SECRET_HEADER: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case header name').default('x-gateway-secret'),
+  /** The gateway's JWT keys, to verify the end user's token it forwards: a JWKS file, or its URL. */
+  GATEWAY_JWKS_FILE: z.string().optional(),
+  GATEWAY_JWKS_URL: httpUrl.optional(),
+  GATEWAY_JWT_ISSUER: z.string().optional(),
+  GATEWAY_JWT_AUDIENCE: z.string().optional(),
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   SHUTDOWN_DRAIN_MS: positiveInt(120_000).default(10_000),
 });
@@ -96,6 +107,7 @@ export interface AppConfig {
   /** Limits on how the service's own HTTP requests arrive. */
   readonly httpLimits: HttpLimits;
   readonly adminToken?: Secret;
+  readonly inboundAuth?: InboundAuth;
   /** Providers whose credentials are set. */
   readonly liveProviders: Partial<Record<Provider, ProviderSetup>>;
   /** Outside production, providers without credentials are served from their simulators. */
@@ -124,6 +136,7 @@ export function loadConfig(env: Env): AppConfig {
     const setup = collect(() => module.fromEnv(env));
     if (setup) liveProviders[module.provider] = setup;
   }
+  const inboundAuth = service ? collect(() => inboundAuthFrom(service)) : undefined;
   if (!service || problems.length > 0) throw new ConfigError(problems);
 
   const connections = Math.max(service.PROVIDER_MAX_CONCURRENCY, DEFAULT_CALL_SETTINGS.connections);
@@ -169,7 +182,39 @@ export function loadConfig(env: Env): AppConfig {
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
     httpLimits: { requestTimeoutMs: service.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: service.HTTP_HEADERS_TIMEOUT_MS },
     ...(service.ADMIN_TOKEN ? { adminToken: new Secret(service.ADMIN_TOKEN) } : {}),
+    ...(inboundAuth ? { inboundAuth } : {}),
     liveProviders,
     simulateUnconfigured: service.NODE_ENV !== 'production',
+  };
+}
+
+/** Inbound auth from its variables; undefined when none is set. */
+function inboundAuthFrom(service: z.output<typeof serviceEnv>): InboundAuth | undefined {
+  if (service.GATEWAY_JWKS_FILE && service.GATEWAY_JWKS_URL) {
+    throw new ConfigError(['GATEWAY_JWKS_FILE: set either GATEWAY_JWKS_FILE or GATEWAY_JWKS_URL, not both']);
+  }
+  let keys;
+  if (service.GATEWAY_JWKS_FILE) {
+    try {
+      keys = createLocalJWKSet(JSON.parse(readFileSync(service.GATEWAY_JWKS_FILE, 'utf8')) as JSONWebKeySet);
+    } catch {
+      throw new ConfigError(['GATEWAY_JWKS_FILE: must be a readable JWKS (JSON with a "keys" list)']);
+    }
+  } else if (service.GATEWAY_JWKS_URL) {
+    keys = createRemoteJWKSet(new URL(service.GATEWAY_JWKS_URL));
+  }
+  if (!keys && !service.GATEWAY_SHARED_SECRET) return undefined;
+  return {
+    gatewaySecretHeader: service.GATEWAY_SECRET_HEADER,
+    ...(service.GATEWAY_SHARED_SECRET ? { gatewaySecret: new Secret(service.GATEWAY_SHARED_SECRET) } : {}),
+    ...(keys
+      ? {
+          jwt: {
+            keys,
+            ...(service.GATEWAY_JWT_ISSUER ? { issuer: service.GATEWAY_JWT_ISSUER } : {}),
+            ...(service.GATEWAY_JWT_AUDIENCE ? { audience: service.GATEWAY_JWT_AUDIENCE } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -5,6 +5,10 @@ import { assertNever } from '../model/exhaustive.js';
  * messages. Codes are stable once shipped: add, never rename.
  */
 export enum ErrorCode {
+  /** The caller is not authenticated (no valid credentials, or a field needs an authenticated end user). */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The caller is known but lacks the scope a field needs, or is not the gateway. */
+  FORBIDDEN = 'FORBIDDEN',
   /** The provider has no payment with this id. */
   PAYMENT_NOT_FOUND = 'PAYMENT_NOT_FOUND',
   /** The request itself is wrong (malformed id, too many refs); retrying it unchanged will not help. */
@@ -55,6 +59,8 @@ export function clientMayRetry(code: ErrorCode): boolean {
     case ErrorCode.PAYMENT_NOT_FOUND:
     case ErrorCode.BAD_USER_INPUT:
     case ErrorCode.BAD_REQUEST:
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
     case ErrorCode.PROVIDER_NOT_CONFIGURED:
     case ErrorCode.PROVIDER_AUTH_FAILED:
     case ErrorCode.PROVIDER_BAD_RESPONSE:

@@ -60,6 +60,10 @@ function messageFor(code: ErrorCode, name: string): string {
       return `The payment reference is not valid for ${name}`;
     case ErrorCode.BAD_REQUEST:
       return `The request cannot be answered for ${name}`;
+    case ErrorCode.UNAUTHENTICATED:
+      return `Authentication is needed to read from ${name}`;
+    case ErrorCode.FORBIDDEN:
+      return `The caller may not read this from ${name}`;
     case ErrorCode.PROVIDER_NOT_CONFIGURED:
       return `${name} is not configured in this deployment`;
     case ErrorCode.PROVIDER_AUTH_FAILED:

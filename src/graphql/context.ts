@@ -1,8 +1,11 @@
 import type { Logger } from 'pino';
+import type { Caller } from './caller.js';
 import type { PaymentLoaders } from '../loading/payment-loaders.js';
 
 /** What every resolver gets for one GraphQL request. Built fresh per request. */
 export interface GraphQLContext {
+  /** Who is asking, as far as it was verified: the schema's auth directives are enforced from this. */
+  readonly caller: Caller;
   readonly loaders: PaymentLoaders;
   readonly maxRefs: number;
   readonly logger: Logger;

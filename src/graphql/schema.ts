@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse, type GraphQLSchema } from 'graphql';
+import { enforceAccessControl } from './access-control.js';
 import { filterOutgoingStrings } from './outgoing-strings.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -18,5 +19,5 @@ export function buildPaymentsSchema(): GraphQLSchema {
     // The generated `Resolvers` type is stricter than @apollo/subgraph's untyped resolver map.
     resolvers: resolvers as unknown as GraphQLResolverMap<unknown>,
   });
-  return filterOutgoingStrings(schema);
+  return enforceAccessControl(filterOutgoingStrings(schema));
 }

@@ -25,6 +25,7 @@ import {
 } from '../graphql/limits.js';
 import type { ProviderRegistry } from '../loading/provider-registry.js';
 import type { Secret } from '../security/secret.js';
+import { CallerVerifier, type InboundAuth } from './caller-verifier.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { Lifecycle } from './lifecycle.js';
 
@@ -46,6 +47,8 @@ export interface AppOptions {
   readonly httpLimits?: HttpLimits;
   /** Shows `/ready`'s provider details in production to a caller presenting it as a bearer token. */
   readonly adminToken?: Secret;
+  /** How callers are verified (gateway secret, forwarded JWT); none: anonymous in production, trusted otherwise. */
+  readonly inboundAuth?: InboundAuth;
 }
 
 export interface App {
@@ -128,20 +131,28 @@ export async function createApp(options: AppOptions): Promise<App> {
     options.onBatch?.(batch);
   };
 
+  const callers = new CallerVerifier(options.inboundAuth, options.production);
+  if (options.production && !callers.configured) {
+    logger.warn('no inbound auth configured (GATEWAY_SHARED_SECRET, GATEWAY_JWKS_FILE or GATEWAY_JWKS_URL): personal-data fields are withheld from every caller, and _service is refused');
+  }
+
   await http.register(fastifyApollo(apollo), {
-    context: (request, reply) => {
+    context: async (request, reply) => {
+      // Before anything else: a request that fails inbound auth is refused whole (401), no provider called.
+      const caller = await callers.verify(request.headers);
       // Provider calls for a client that went away before its answer are cancelled rather than
       // left running. ('close' also fires after every finished response: that is no cancellation.)
       const scope = new RequestScope(Date.now() + requestDeadlineMs);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) scope.cancel();
       });
-      return Promise.resolve({
+      return {
+        caller,
         loaders: createPaymentLoaders(registry, { onBatch, scope }),
         maxRefs: options.maxRefs,
         logger,
         requestId: request.id,
-      });
+      };
     },
   });
 

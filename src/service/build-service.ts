@@ -51,6 +51,7 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     production: config.environment === 'production',
     httpLimits: config.httpLimits,
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+    ...(config.inboundAuth ? { inboundAuth: config.inboundAuth } : {}),
     ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
     ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
   });

@@ -67,6 +67,8 @@ export interface TestAppOptions {
   readonly production?: boolean;
   readonly httpLimits?: HttpLimits;
   readonly adminToken?: string;
+  /** Environment variables the service's own configuration reads (e.g. inbound auth), on top of an empty one. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** The real server on an ephemeral loopback port, built as production builds it, with every unconfigured provider simulated. */
@@ -122,7 +124,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
 /** The service's own defaults (an empty environment outside production), with the test's changes on top. */
 function testConfig(options: TestAppOptions): AppConfig {
-  const defaults = loadConfig({ NODE_ENV: 'test' });
+  const defaults = loadConfig({ NODE_ENV: 'test', ...options.env });
   return {
     ...defaults,
     calls: { ...defaults.calls, ...options.calls },
