@@ -48,16 +48,35 @@ describe('red team: client mistakes are client errors', () => {
     expect(providerCalls(app)).toBe(0);
   });
 
+  it.each(['PRIMER', 'KUIKPOS', 'ORCARAIL', 'GR4VY'])('keeps ids with characters %s never uses out of its URL: ".", bidi, zero-width, fullwidth', async (provider) => {
+    resetCounters(app);
+    for (const id of ['.', 'pay\u202Esettled', 'pay\u200Bsettled', 'pay\u2066x', 'ｐａｙ＿ｓｅｔｔｌｅｄ']) {
+      const response = await post(app, { query: `query($id: ID!) { payment(id: $id, provider: ${provider}) { id } }`, variables: { id } });
+      expect(response.body.errors?.[0]?.extensions?.['code'], `${provider} ${JSON.stringify(id)}`).toBe('BAD_USER_INPUT');
+    }
+    expect(providerCalls(app)).toBe(0);
+  });
+
   it('gives no "Did you mean" hints in production', async () => {
     const response = await post(app, { query: '{ paymen(id: "x", provider: PRIMER) { id } }' });
     expect(response.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.text).not.toContain('Did you mean');
   });
 
-  it('still refuses batches, simple (CSRF-able) requests and oversized bodies', async () => {
-    expect((await post(app, [{ query: '{ __typename }' }, { query: '{ __typename }' }])).status).toBe(400);
-    expect((await post(app, '{"query":"{ __typename }"}', { 'content-type': 'text/plain' })).status).toBe(400);
-    expect((await post(app, JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }))).status).toBe(413);
+  it('still refuses batches, simple (CSRF-able) requests and oversized bodies, with no provider call', async () => {
+    resetCounters(app);
+    const payment = '{ payment(id: "pay_settled", provider: PRIMER) { id } }';
+    expect((await post(app, [{ query: payment }, { query: payment }])).status).toBe(400);
+    expect((await post(app, JSON.stringify({ query: payment }), { 'content-type': 'text/plain' })).status).toBe(400);
+    expect((await post(app, JSON.stringify({ query: `${payment} #${'x'.repeat(1_100_000)}` }))).status).toBe(413);
+    expect(providerCalls(app)).toBe(0);
+  });
+
+  it('routes Apollo\'s own messages through the JSON logger', () => {
+    // Apollo announces inline tracing at start-up; it used to print a plain-text line on stdout.
+    const line = app.logs.lines.find((entry) => entry.includes('inline tracing'));
+    expect(line).toBeDefined();
+    expect(() => JSON.parse(line!) as unknown).not.toThrow();
   });
 });
 
