@@ -4,7 +4,7 @@ import {
   Kind,
   type ArgumentNode,
   type ASTVisitor,
-  type DocumentNode,
+  type DefinitionNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -42,30 +42,37 @@ function limitError(message: string): GraphQLError {
 }
 
 /**
+ * A fragment's share of a measure (depth, fields, keys), worked out once per fragment and reused at
+ * every spread: what keeps every rule here linear in the document however often fragments are
+ * spread. A fragment cycle (reported by graphql-js's NoFragmentCycles) and an unknown fragment
+ * measure `empty`.
+ */
+function memoizedFragments<T>(definitions: readonly DefinitionNode[], empty: T, measure: (fragment: FragmentDefinitionNode) => T): (name: string) => T {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const measured = new Map<string, T>();
+  const inProgress = new Set<string>();
+  return (name) => {
+    const known = measured.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || inProgress.has(name)) return empty;
+    inProgress.add(name);
+    const value = measure(fragment);
+    inProgress.delete(name);
+    measured.set(name, value);
+    return value;
+  };
+}
+
+/**
  * The deepest field nesting of any operation, fragments expanded. Linear in the document: each
  * fragment's depth is worked out once and reused at every spread, so a fragment that spreads the
- * next one twice, 23 levels down (2^23 paths), costs 23 steps, not 8 million. A fragment cycle counts
- * as depth 0 here; graphql-js's NoFragmentCycles rule reports it.
+ * next one twice, 23 levels down (2^23 paths), costs 23 steps, not 8 million.
  */
 export function depthLimit(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const fragmentDepths = new Map<string, number>();
-    const inProgress = new Set<string>();
-    const fragmentDepth = (name: string): number => {
-      const known = fragmentDepths.get(name);
-      if (known !== undefined) return known;
-      const fragment = fragments.get(name);
-      if (!fragment || inProgress.has(name)) return 0;
-      inProgress.add(name);
-      const depth = depthOf(fragment.selectionSet);
-      inProgress.delete(name);
-      fragmentDepths.set(name, depth);
-      return depth;
-    };
+    const fragmentDepth = memoizedFragments(context.getDocument().definitions, 0, (fragment) => depthOf(fragment.selectionSet));
     const depthOf = (selectionSet: SelectionSetNode): number => {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
@@ -98,23 +105,7 @@ export function depthLimit(maxDepth: number) {
  */
 export function expandedFieldLimit(maxFields: number) {
   return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const fragmentFields = new Map<string, number>();
-    const inProgress = new Set<string>();
-    const ofFragment = (name: string): number => {
-      const known = fragmentFields.get(name);
-      if (known !== undefined) return known;
-      const fragment = fragments.get(name);
-      if (!fragment || inProgress.has(name)) return 0;
-      inProgress.add(name);
-      const fields = ofSelections(fragment.selectionSet);
-      inProgress.delete(name);
-      fragmentFields.set(name, fields);
-      return fields;
-    };
+    const ofFragment = memoizedFragments(context.getDocument().definitions, 0, (fragment) => ofSelections(fragment.selectionSet));
     const ofSelections = (selectionSet: SelectionSetNode): number => {
       let fields = 0;
       for (const selection of selectionSet.selections) {
@@ -196,7 +187,7 @@ const ENTITY_TYPES: ReadonlySet<string> = new Set(['Payment']);
  * At most `maxKeys` entity representations and at most `maxKeys` payment refs per request, counted
  * however they are written: every `_entities` and `payments`/`payment` field, aliased or behind
  * fragments and inline fragments, once the operation and its variables are known and before it
- * executes. Each fragment is counted once and reused at every spread, so the count is linear.
+ * executes, each fragment counted once (`memoizedFragments`).
  */
 export function requestKeysLimitPlugin<Context extends object>(maxKeys: number): ApolloServerPlugin<Context> {
   return {
@@ -225,24 +216,10 @@ export function requestKeysLimitPlugin<Context extends object>(maxKeys: number):
 
 function keysOf(
   root: SelectionSetNode,
-  definitions: ReadonlyArray<DocumentNode['definitions'][number]>,
+  definitions: readonly DefinitionNode[],
   variables: Readonly<Record<string, unknown>>,
 ): KeyCount {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const counted = new Map<string, KeyCount>();
-  const inProgress = new Set<string>();
-  const ofFragment = (name: string): KeyCount => {
-    const known = counted.get(name);
-    if (known) return known;
-    const fragment = fragments.get(name);
-    if (!fragment || inProgress.has(name)) return NO_KEYS;
-    inProgress.add(name);
-    const keys = ofSelections(fragment.selectionSet);
-    inProgress.delete(name);
-    counted.set(name, keys);
-    return keys;
-  };
+  const ofFragment = memoizedFragments(definitions, NO_KEYS, (fragment) => ofSelections(fragment.selectionSet));
   const ofSelections = (selectionSet: SelectionSetNode): KeyCount => {
     let keys = NO_KEYS;
     for (const selection of selectionSet.selections) {

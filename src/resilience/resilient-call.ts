@@ -1,9 +1,8 @@
 import { PaymentLookupError } from '../errors/payment-lookup-error.js';
 import type { RequestScope } from '../request/request-scope.js';
 import { RequestValue } from '../request/request-scope.js';
-import type { Bulkhead } from './bulkhead.js';
+import { Bulkhead } from './bulkhead.js';
 import type { ProviderResilience } from './provider-resilience.js';
-import { RequestShare } from './request-share.js';
 import { retryDelayMs } from './retry-policy.js';
 
 /**
@@ -28,14 +27,21 @@ export async function resilientCall<T>(runtime: ProviderResilience, scope: Reque
 }
 
 /** This request's shares, one per provider bulkhead it calls. */
-const SHARES = new RequestValue<Map<Bulkhead, RequestShare>>('bulkhead shares');
+const SHARES = new RequestValue<Map<Bulkhead, Bulkhead>>('bulkhead shares');
 
-/** The request's share of `bulkhead`: as many calls as the provider runs at once, never its queue too. */
-function requestShare(scope: RequestScope, bulkhead: Bulkhead): RequestShare {
-  const shares = scope.local(SHARES, () => new Map<Bulkhead, RequestShare>());
+/**
+ * One request's share of a provider's bulkhead: at most as many of its calls in the bulkhead (in
+ * flight or in its shared queue) as the provider runs at once; the rest wait in the share's own
+ * queue, which holds no more than the request's own keys (bounded by the refs limit). A 100-ref
+ * dashboard still uses every idle slot, but it can never fill the shared queue and turn other
+ * clients away with PROVIDER_OVERLOADED, and a call from another request is served before this
+ * request's next one.
+ */
+function requestShare(scope: RequestScope, bulkhead: Bulkhead): Bulkhead {
+  const shares = scope.local(SHARES, () => new Map<Bulkhead, Bulkhead>());
   let share = shares.get(bulkhead);
   if (!share) {
-    share = new RequestShare(bulkhead.maxConcurrent);
+    share = new Bulkhead(bulkhead.provider, bulkhead.maxConcurrent, Number.POSITIVE_INFINITY);
     shares.set(bulkhead, share);
   }
   return share;
