@@ -13,7 +13,6 @@
  *
  * BENCH_SECONDS sets the autocannon duration (default 10); BENCH_WARM_UP_SECONDS the warm-up of (b) (default 15).
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -35,31 +34,17 @@ const CONNECTIONS = 32;
 const PROVIDER_CONCURRENCY = Number(process.env['BENCH_PROVIDER_CONCURRENCY'] ?? '50');
 const children: ChildProcess[] = [];
 
-const secret = () => `bench_${randomBytes(12).toString('hex')}`;
 /** One set of credentials shared by the simulators and the subgraph, as a provider and its merchant would. */
-const credentials = {
-  PRIMER_API_KEY: secret(),
-  GR4VY_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'secp521r1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-  KUIKPOS_API_KEY: secret(),
-  KUIKPOS_API_SECRET: secret(),
-  ORCARAIL_API_KEY: secret(),
-  ORCARAIL_API_SECRET: secret(),
-  UCS_CONNECTOR: 'Stripe',
-  UCS_CONNECTOR_CONFIG: JSON.stringify({ api_key: secret() }),
-};
+const credentials: Record<string, string> = PROVIDERS.reduce<Record<string, string>>(
+  (all, provider) => ({ ...all, ...PROVIDER_MODULES[provider].simulatedCredentials() }),
+  {},
+);
 
 type SimulatorUrls = Record<Provider, string>;
 
 /** The subgraph's environment for the simulators: their credentials and where they listen. */
 function simulatorEnv(urls: SimulatorUrls): Record<string, string> {
-  return {
-    ...credentials,
-    PRIMER_BASE_URL: urls.PRIMER,
-    GR4VY_BASE_URL: urls.GR4VY,
-    KUIKPOS_BASE_URL: urls.KUIKPOS,
-    ORCARAIL_BASE_URL: urls.ORCARAIL,
-    UCS_ADDRESS: urls.UCS,
-  };
+  return PROVIDERS.reduce<Record<string, string>>((env, provider) => ({ ...env, ...PROVIDER_MODULES[provider].simulatorTarget(urls[provider]) }), { ...credentials });
 }
 
 /** Every provider's simulator, each in its own process as each provider is its own service. */
@@ -205,7 +190,8 @@ async function soak() {
 }
 
 async function floor(primerUrl: string): Promise<string> {
-  const { child, line } = await startProcess('bench/floor.ts', { PRIMER_BASE_URL: primerUrl, PRIMER_API_KEY: credentials.PRIMER_API_KEY }, /^FLOOR /);
+  // The floor is one Primer fetch by design: the same credentials and target the subgraph gets.
+  const { child, line } = await startProcess('bench/floor.ts', { ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(primerUrl) }, /^FLOOR /);
   children.push(child);
   return line.slice('FLOOR '.length).trim();
 }

@@ -40,5 +40,12 @@ export interface ProviderModule<P extends Provider = Provider> {
    * in its own process), else fresh random ones.
    */
   simulate(knobs: Partial<SimulatorKnobs>, credentials?: Env): Promise<{ setup: ProviderSetup; simulator: Simulator }>;
+  /**
+   * Fresh credentials in the provider's own variables (as `fromEnv` reads them), and the variables
+   * that point the live configuration at a simulator listening at `url`: how the bench runs each
+   * simulator in its own process and the production build against it, knowing no provider's names.
+   */
+  simulatedCredentials(): Record<string, string>;
+  simulatorTarget(url: string): Record<string, string>;
   readonly sampleIds: SampleIds;
 }

@@ -75,10 +75,13 @@ export const gr4vyModule: ProviderModule<'GR4VY'> = {
     });
   },
   sampleIds: { generated: (n) => `${GR4VY_GENERATED_ID_PREFIX}0000-4000-8000-${String(n % 1e12).padStart(12, '0')}`, faults: GR4VY_FAULTS },
-  async simulate(knobs, credentials = {}) {
-    // The merchant's key, or a throwaway one as Gr4vy issues them: EC P-521. The simulator verifies with its public half.
-    const pem = credentials['GR4VY_PRIVATE_KEY'];
-    const privateKey = pem ? loadGr4vyPrivateKey(pemFromVariable(pem)) : generateKeyPairSync('ec', { namedCurve: 'secp521r1' }).privateKey;
+  // A throwaway merchant key, as Gr4vy issues them: EC P-521. The simulator verifies with its public half.
+  simulatedCredentials: () => ({
+    GR4VY_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'secp521r1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  }),
+  simulatorTarget: (url) => ({ GR4VY_BASE_URL: url }),
+  async simulate(knobs, credentials = gr4vyModule.simulatedCredentials()) {
+    const privateKey = loadGr4vyPrivateKey(pemFromVariable(credentials['GR4VY_PRIVATE_KEY'] ?? ''));
     const simulator = await HttpSimulator.start(await gr4vySimulator({ privateKey }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, privateKey, merchantAccountId: 'default' }) };
   },

@@ -33,9 +33,11 @@ export const kuikposModule: ProviderModule<'KUIKPOS'> = {
     });
   },
   sampleIds: { generated: (n) => `${KUIKPOS_GENERATED_ID_PREFIX}${String(n)}`, faults: KUIKPOS_FAULTS },
-  async simulate(knobs, credentials = {}) {
-    const apiKey = credentials['KUIKPOS_API_KEY'] ?? `sim_${randomBytes(16).toString('hex')}`;
-    const apiSecret = credentials['KUIKPOS_API_SECRET'] ?? `sim_${randomBytes(16).toString('hex')}`;
+  simulatedCredentials: () => ({ KUIKPOS_API_KEY: `sim_${randomBytes(16).toString('hex')}`, KUIKPOS_API_SECRET: `sim_${randomBytes(16).toString('hex')}` }),
+  simulatorTarget: (url) => ({ KUIKPOS_BASE_URL: url }),
+  async simulate(knobs, credentials = kuikposModule.simulatedCredentials()) {
+    const apiKey = credentials['KUIKPOS_API_KEY'] ?? '';
+    const apiSecret = credentials['KUIKPOS_API_SECRET'] ?? '';
     const simulator = await HttpSimulator.start(kuikposSimulator({ apiKey, apiSecret }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey), apiSecret: new Secret(apiSecret) }) };
   },

@@ -31,9 +31,11 @@ export const orcarailModule: ProviderModule<'ORCARAIL'> = {
     });
   },
   sampleIds: { generated: (n) => `${ORCARAIL_GENERATED_ID_PREFIX}${String(n)}`, faults: ORCARAIL_FAULTS },
-  async simulate(knobs, credentials = {}) {
-    const apiKey = credentials['ORCARAIL_API_KEY'] ?? `ak_sim_${randomBytes(12).toString('hex')}`;
-    const apiSecret = credentials['ORCARAIL_API_SECRET'] ?? `sk_sim_${randomBytes(12).toString('hex')}`;
+  simulatedCredentials: () => ({ ORCARAIL_API_KEY: `ak_sim_${randomBytes(12).toString('hex')}`, ORCARAIL_API_SECRET: `sk_sim_${randomBytes(12).toString('hex')}` }),
+  simulatorTarget: (url) => ({ ORCARAIL_BASE_URL: url }),
+  async simulate(knobs, credentials = orcarailModule.simulatedCredentials()) {
+    const apiKey = credentials['ORCARAIL_API_KEY'] ?? '';
+    const apiSecret = credentials['ORCARAIL_API_SECRET'] ?? '';
     const simulator = await HttpSimulator.start(orcarailSimulator({ apiKey, apiSecret }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey), apiSecret: new Secret(apiSecret) }) };
   },

@@ -29,8 +29,10 @@ export const primerModule: ProviderModule<'PRIMER'> = {
     return setup({ baseUrl: parsed.PRIMER_BASE_URL ?? PRIMER_PRODUCTION_URL, apiKey: new Secret(parsed.PRIMER_API_KEY) });
   },
   sampleIds: { generated: (n) => `${PRIMER_GENERATED_ID_PREFIX}${String(n)}`, faults: PRIMER_FAULTS },
-  async simulate(knobs, credentials = {}) {
-    const apiKey = credentials['PRIMER_API_KEY'] ?? `sim_${randomBytes(16).toString('hex')}`;
+  simulatedCredentials: () => ({ PRIMER_API_KEY: `sim_${randomBytes(16).toString('hex')}` }),
+  simulatorTarget: (url) => ({ PRIMER_BASE_URL: url }),
+  async simulate(knobs, credentials = primerModule.simulatedCredentials()) {
+    const apiKey = credentials['PRIMER_API_KEY'] ?? '';
     const simulator = await HttpSimulator.start(primerSimulator({ apiKey }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey) }) };
   },

@@ -62,9 +62,11 @@ export const ucsModule: ProviderModule<'UCS'> = {
     });
   },
   sampleIds: { generated: (n) => `${UCS_GENERATED_ID_PREFIX}${String(n)}~1000~USD` },
-  async simulate(knobs, credentials = {}) {
-    const connector = credentials['UCS_CONNECTOR'] ?? 'Stripe';
-    const connectorConfig = connectorConfigHeader(connector, credentials['UCS_CONNECTOR_CONFIG'] ?? JSON.stringify({ api_key: `sk_sim_${randomBytes(12).toString('hex')}` }));
+  simulatedCredentials: () => ({ UCS_CONNECTOR: 'Stripe', UCS_CONNECTOR_CONFIG: JSON.stringify({ api_key: `sk_sim_${randomBytes(12).toString('hex')}` }) }),
+  simulatorTarget: (url) => ({ UCS_ADDRESS: url }),
+  async simulate(knobs, credentials = ucsModule.simulatedCredentials()) {
+    const connector = credentials['UCS_CONNECTOR'] ?? '';
+    const connectorConfig = connectorConfigHeader(connector, credentials['UCS_CONNECTOR_CONFIG'] ?? '');
     const simulator = await UcsSimulator.start({ connectorConfig: connectorConfig.reveal() }, knobs);
     return { simulator, setup: setup({ address: simulator.url, connector, connectorConfig }) };
   },
