@@ -24,13 +24,16 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down: readiness off, draining in-flight requests');
+    const { shutdownReadinessDelayMs: readinessDelayMs, shutdownDrainMs: drainMs } = config;
+    logger.info({ signal, readinessDelayMs, drainMs }, 'shutting down: readiness off, then draining in-flight requests');
+    // Readiness turns 503 now; the listener keeps serving until load balancers have seen it.
+    app.lifecycle.markDraining();
     const deadline = setTimeout(() => {
       logger.error('drain deadline passed; exiting with requests still in flight');
       process.exit(1);
-    }, config.shutdownDrainMs);
+    }, readinessDelayMs + drainMs);
     deadline.unref();
-    app.close().then(
+    new Promise((resolve) => setTimeout(resolve, readinessDelayMs)).then(() => app.close()).then(
       () => {
         logger.info('shut down cleanly');
         process.exit(0);

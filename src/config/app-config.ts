@@ -64,6 +64,11 @@ const serviceEnv = z.object({
   GATEWAY_JWT_AUDIENCE: z.string().optional(),
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   SHUTDOWN_DRAIN_MS: positiveInt(120_000).default(10_000),
+  /**
+   * After SIGTERM, how long `/ready` answers 503 while the listener still serves, so load balancers
+   * take the pod out before connections are refused. Default: 5 s in production, none elsewhere.
+   */
+  SHUTDOWN_READINESS_DELAY_MS: decimalInt(0, 120_000).optional(),
 });
 
 /**
@@ -104,6 +109,7 @@ export interface AppConfig {
   /** How the embedded simulators behave (latency, injected faults). */
   readonly simulatorKnobs: Partial<SimulatorKnobs>;
   readonly shutdownDrainMs: number;
+  readonly shutdownReadinessDelayMs: number;
   /** Limits on how the service's own HTTP requests arrive. */
   readonly httpLimits: HttpLimits;
   readonly adminToken?: Secret;
@@ -180,6 +186,7 @@ export function loadConfig(env: Env): AppConfig {
     },
     simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS },
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
+    shutdownReadinessDelayMs: service.SHUTDOWN_READINESS_DELAY_MS ?? (service.NODE_ENV === 'production' ? 5_000 : 0),
     httpLimits: { requestTimeoutMs: service.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: service.HTTP_HEADERS_TIMEOUT_MS },
     ...(service.ADMIN_TOKEN ? { adminToken: new Secret(service.ADMIN_TOKEN) } : {}),
     ...(inboundAuth ? { inboundAuth } : {}),

@@ -7,7 +7,8 @@ import type { ProviderSetup } from '../providers/module.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
 import { Bulkhead } from '../resilience/bulkhead.js';
 import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings, type CircuitState } from '../resilience/circuit-breaker.js';
-import type { ProviderResilience } from '../resilience/provider-resilience.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
+import type { CallObserver, ProviderResilience } from '../resilience/provider-resilience.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import { SingleFlight } from '../resilience/single-flight.js';
 import type { Simulator, SimulatorKnobs } from '../simulation/simulator-base.js';
@@ -49,6 +50,8 @@ export interface RegistryOptions {
   /** Default: DEFAULT_CIRCUIT_BREAKER. */
   readonly circuitBreaker?: CircuitBreakerSettings;
   readonly logger: Logger;
+  /** Where attempts, retries, breaker transitions and single-flight merges are counted. */
+  readonly metrics?: ServiceMetrics;
 }
 
 /** The adapters in use, one per provider, with their concurrency limiters and simulators. */
@@ -60,6 +63,7 @@ export class ProviderRegistry {
 
   static async create(options: RegistryOptions): Promise<ProviderRegistry> {
     const runtimes = new Map<Provider, ProviderRuntime>();
+    const { metrics } = options;
     const simulators = new Map<Provider, Simulator>();
     for (const module of PROVIDERS.map((provider) => PROVIDER_MODULES[provider])) {
       const live = options.live[module.provider];
@@ -76,8 +80,10 @@ export class ProviderRegistry {
         bulkhead: new Bulkhead(provider, options.maxConcurrencyPerProvider, options.maxQueuedPerProvider),
         breaker: new CircuitBreaker(provider, options.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER, (state) => {
           options.logger.warn({ provider, circuit: state }, `circuit ${state === 'open' ? 'opened: failing fast' : state}`);
+          metrics?.circuitTransitions.inc({ provider, state });
         }),
-        flights: new SingleFlight<Payment>(),
+        flights: new SingleFlight<Payment>(() => metrics?.singleFlightMerges.inc({ provider })),
+        ...(metrics ? { observer: callObserver(metrics, provider) } : {}),
         retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         mode: live ? 'live' : 'simulator',
         target: withoutUserinfo(setup.target),
@@ -120,4 +126,17 @@ export class ProviderRegistry {
 /** A target as readiness may show it: `http://user:pass@host` loses its credentials. */
 function withoutUserinfo(target: string): string {
   return target.replace(/\/\/[^/@\s]*@/, '//');
+}
+
+function callObserver(metrics: ServiceMetrics, provider: Provider): CallObserver {
+  return {
+    attempted(code, seconds) {
+      const outcome = code === undefined ? 'ok' : 'error';
+      metrics.providerCalls.inc({ provider, outcome, code: code ?? 'none' });
+      metrics.providerDuration.observe({ provider, outcome }, seconds);
+    },
+    retried(code) {
+      metrics.providerRetries.inc({ provider, code });
+    },
+  };
 }

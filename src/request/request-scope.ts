@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** The default whole-request budget: well below a gateway's usual subgraph timeout (Apollo Router: 30 s). */
 export const DEFAULT_REQUEST_DEADLINE_MS = 8_000;
 
@@ -32,9 +34,14 @@ export class RequestScope {
    * @param deadline epoch ms by which every provider call of the request must have ended: each
    * call's own timeout is cut to what is left of it, and no retry starts past it.
    */
+  /**
+   * @param requestId the request's id (its `x-request-id`, or one made for it): every log line of the
+   * request carries it, and every provider call sends it on, so the three can be joined.
+   */
   constructor(
     readonly deadline: number = Date.now() + DEFAULT_REQUEST_DEADLINE_MS,
     values: Map<RequestValue<unknown>, unknown> = new Map(),
+    readonly requestId: string = randomUUID(),
   ) {
     this.#values = values;
   }
@@ -49,7 +56,7 @@ export class RequestScope {
    * with other requests (single-flight), which must not stop because its first requester left.
    */
   detached(): RequestScope {
-    return new RequestScope(this.deadline, this.#values);
+    return new RequestScope(this.deadline, this.#values, this.requestId);
   }
 
   /** A value made once per request and shared by all its calls (a per-provider share, a cache of one request). */

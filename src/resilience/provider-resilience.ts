@@ -11,4 +11,13 @@ export interface ProviderResilience {
   /** Calls in flight and queued for this provider, across all requests. */
   readonly bulkhead: Bulkhead;
   readonly retryPolicy: RetryPolicy;
+  /** Told of every attempt that reached the provider and every retry (metrics). */
+  readonly observer?: CallObserver;
+}
+
+export interface CallObserver {
+  /** One attempt that reached the provider: its error code (undefined when it succeeded) and how long it took. */
+  attempted(code: string | undefined, seconds: number): void;
+  /** The retry policy is about to try again after this error code. */
+  retried(code: string): void;
 }

@@ -2,7 +2,7 @@ import { PaymentLookupError } from '../errors/payment-lookup-error.js';
 import type { RequestScope } from '../request/request-scope.js';
 import { RequestValue } from '../request/request-scope.js';
 import { Bulkhead } from './bulkhead.js';
-import type { ProviderResilience } from './provider-resilience.js';
+import type { CallObserver, ProviderResilience } from './provider-resilience.js';
 import { retryDelayMs } from './retry-policy.js';
 
 /**
@@ -12,17 +12,33 @@ import { retryDelayMs } from './retry-policy.js';
  */
 export async function resilientCall<T>(runtime: ProviderResilience, scope: RequestScope, call: () => Promise<T>): Promise<T> {
   const share = requestShare(scope, runtime.bulkhead);
+  const { observer } = runtime;
+  const observed = observer ? () => observe(observer, call) : call;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await runtime.breaker.run(() => share.run(() => runtime.bulkhead.run(call)));
+      return await runtime.breaker.run(() => share.run(() => runtime.bulkhead.run(observed)));
     } catch (error) {
       if (!(error instanceof PaymentLookupError)) throw error;
       const delay = retryDelayMs(runtime.retryPolicy, attempt, error);
       if (delay === undefined || delay >= scope.remainingMs() || scope.cancelled) throw error;
+      observer?.retried(error.code);
       // The backoff ends early when the request is cancelled: nobody is left to wait for.
       await scope.pause(delay);
       if (scope.cancelled) throw error;
     }
+  }
+}
+
+/** One attempt, timed and reported with its outcome. */
+async function observe<T>(observer: CallObserver, call: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    const result = await call();
+    observer.attempted(undefined, (performance.now() - started) / 1000);
+    return result;
+  } catch (error) {
+    observer.attempted(error instanceof PaymentLookupError ? error.code : 'INTERNAL_SERVER_ERROR', (performance.now() - started) / 1000);
+    throw error;
   }
 }
 

@@ -16,12 +16,16 @@ interface Flight<T> {
 export class SingleFlight<T> {
   readonly #inFlight = new Map<string, Flight<T>>();
 
+  /** @param onMerge told each time a read joins a call already in flight (metrics). */
+  constructor(private readonly onMerge: () => void = () => undefined) {}
+
   get size(): number {
     return this.#inFlight.size;
   }
 
   run(key: string, requester: RequestScope, call: (scope: RequestScope) => Promise<T>): Promise<T> {
     let flight = this.#inFlight.get(key);
+    if (flight) this.onMerge();
     if (!flight) {
       const scope = requester.detached();
       const created: Flight<T> = {

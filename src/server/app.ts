@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
@@ -25,7 +26,9 @@ import {
 } from '../graphql/limits.js';
 import type { ProviderRegistry } from '../loading/provider-registry.js';
 import type { Secret } from '../security/secret.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { CallerVerifier, type InboundAuth } from './caller-verifier.js';
+import { metricsPlugin } from './metrics-plugin.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { Lifecycle } from './lifecycle.js';
 
@@ -49,6 +52,8 @@ export interface AppOptions {
   readonly adminToken?: Secret;
   /** How callers are verified (gateway secret, forwarded JWT); none: anonymous in production, trusted otherwise. */
   readonly inboundAuth?: InboundAuth;
+  /** Served on `GET /metrics` and fed by the GraphQL pipeline and the loaders. */
+  readonly metrics?: ServiceMetrics;
 }
 
 export interface App {
@@ -67,6 +72,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const httpLimits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const http = Fastify({
     loggerInstance: logger,
+    // The gateway's request id when it sends a sane one, so its logs, ours and the providers' join up.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
     requestTimeout: httpLimits.requestTimeoutMs,
     // Node checks these limits every connectionsCheckingInterval (30 s by default): often enough to honour them.
     http: { headersTimeout: httpLimits.headersTimeoutMs, connectionsCheckingInterval: Math.min(1_000, httpLimits.headersTimeoutMs) },
@@ -103,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Payments are read live and never cached by HTTP caches; the plugin's per-field hooks cost throughput.
       ApolloServerPluginCacheControlDisabled(),
       requestKeysLimitPlugin<GraphQLContext>(options.maxRefs),
+      ...(options.metrics ? [metricsPlugin<GraphQLContext>(options.metrics)] : []),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: false }),
@@ -112,8 +123,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   await apollo.start();
 
   // Payments are personal and live: no cache may keep a response, and no browser may sniff one as HTML.
-  http.addHook('onSend', (_request, reply, payload, done) => {
-    void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+  http.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').header('x-request-id', request.id);
     done(null, payload);
   });
 
@@ -126,8 +137,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     return reply.code(ready ? 200 : 503).send(detailed ? { ready, providers: registry.describe() } : { ready });
   });
 
+  const { metrics } = options;
+  if (metrics) {
+    // Internals, like /ready's details: in production, only to the operator's token (Prometheus `authorization` with the token).
+    http.get('/metrics', async (request, reply) => {
+      if (options.production && options.adminToken?.matches(bearerToken(request.headers.authorization)) !== true) {
+        return reply.code(403).send({ error: 'metrics need the admin token in production' });
+      }
+      return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
+
   const onBatch = (batch: DispatchedBatch) => {
     logger.debug({ loader: batch.loader, size: batch.keys.length }, 'loader batch dispatched');
+    metrics?.loaderBatchSize.observe({ loader: batch.loader }, batch.keys.length);
     options.onBatch?.(batch);
   };
 
@@ -142,7 +165,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const caller = await callers.verify(request.headers);
       // Provider calls for a client that went away before its answer are cancelled rather than
       // left running. ('close' also fires after every finished response: that is no cancellation.)
-      const scope = new RequestScope(Date.now() + requestDeadlineMs);
+      const scope = new RequestScope(Date.now() + requestDeadlineMs, new Map(), request.id);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) scope.cancel();
       });
@@ -169,6 +192,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 }
+
+/** A request id a log line or a provider may carry: short, and nothing to interpret. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function bearerToken(header: string | undefined): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;

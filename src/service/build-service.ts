@@ -5,6 +5,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import type { DispatchedBatch } from '../loading/payment-loaders.js';
 import { ProviderRegistry } from '../loading/provider-registry.js';
 import { createLogger } from '../log/logger.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { createApp, type App } from '../server/app.js';
 
 /** What a caller may add to the service it builds: tests and benches observe, never change behaviour. */
@@ -30,6 +31,12 @@ export interface Service {
  */
 export async function buildService(config: AppConfig, hooks: ServiceHooks = {}): Promise<Service> {
   const logger = hooks.logger ?? createLogger(config.logLevel);
+  // Gauges read the registry when scraped, by which time it exists (the closure runs only then).
+  const metrics = new ServiceMetrics(() =>
+    Object.entries(registry.describe()).flatMap(([provider, status]) =>
+      status.mode === 'not_configured' ? [] : [{ provider, circuit: status.circuit ?? 'closed', inFlight: status.inFlight ?? 0, queued: status.queued ?? 0 }],
+    ),
+  );
   const registry = await ProviderRegistry.create({
     live: config.liveProviders,
     simulateUnconfigured: config.simulateUnconfigured,
@@ -41,6 +48,7 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     retryPolicy: config.retryPolicy,
     circuitBreaker: config.circuitBreaker,
     logger,
+    metrics,
   });
   const app = await createApp({
     registry,
@@ -52,6 +60,7 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     httpLimits: config.httpLimits,
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
     ...(config.inboundAuth ? { inboundAuth: config.inboundAuth } : {}),
+    metrics,
     ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
     ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
   });

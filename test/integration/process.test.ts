@@ -68,4 +68,25 @@ describe('the subgraph process', () => {
       child.kill('SIGKILL');
     }
   });
+
+  it('on SIGTERM turns /ready to 503 while it still serves, for the readiness delay, then drains and exits', async () => {
+    const child = startProcess({ SHUTDOWN_READINESS_DELAY_MS: '800', LOG_LEVEL: 'info' });
+    try {
+      const url = await readyUrl(child);
+      expect((await fetch(`${url}/ready`)).status).toBe(200);
+      const exited = once(child, 'exit');
+      const signalledAt = performance.now();
+      child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Still listening (a load balancer can read the 503), and still answering GraphQL.
+      expect((await fetch(`${url}/ready`)).status).toBe(503);
+      const query = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(query.status).toBe(200);
+      const [code] = (await exited) as [number | null];
+      expect(code).toBe(0);
+      expect(performance.now() - signalledAt).toBeGreaterThanOrEqual(800);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
 });

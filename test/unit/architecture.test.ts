@@ -23,6 +23,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   simulation: 3,
   errors: 2,
   log: 2,
+  metrics: 2,
   model: 1,
   request: 1,
   env: 1,

@@ -56,7 +56,8 @@ export class JsonHttpClient {
       response.abort(new Error('the GraphQL request was cancelled'));
     });
     try {
-      this.#pool.dispatch({ method: 'GET', path: `${this.#basePath}${path}`, headers: { accept: 'application/json', ...headers } }, response);
+      const sent = { accept: 'application/json', 'x-request-id': scope.requestId, ...headers };
+      this.#pool.dispatch({ method: 'GET', path: `${this.#basePath}${path}`, headers: sent }, response);
       return await response.settled;
     } catch (error) {
       throw transportError(this.provider, error, { timedOut, cancelled: scope.cancelled, deadlineBound });

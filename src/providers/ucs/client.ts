@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, type PaymentLookupError } from '../../errors/payment-lookup-error.js';
@@ -42,7 +41,7 @@ export function createUcsAdapter(connection: UcsConnection, calls: CallSettings)
   function get(lookup: UcsLookup, scope: RequestScope): Promise<UcsGetResponse> {
     const metadata = new grpc.Metadata();
     metadata.set('x-connector-config', connection.connectorConfig.reveal());
-    metadata.set('x-request-id', randomUUID());
+    metadata.set('x-request-id', scope.requestId);
     if (scope.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
     return new Promise((resolve, reject) => {
       const budgetMs = Math.min(calls.totalTimeoutMs, scope.remainingMs());
