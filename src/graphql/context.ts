@@ -8,7 +8,6 @@ export interface GraphQLContext {
   readonly caller: Caller;
   readonly loaders: PaymentLoaders;
   readonly maxRefs: number;
+  /** Carries the request's `reqId`, `traceId` and `spanId` on every line. */
   readonly logger: Logger;
-  /** Fastify's request id, for correlating log lines. */
-  readonly requestId: string;
 }

@@ -19,7 +19,7 @@ export async function loadPayment(context: GraphQLContext, key: PaymentKey): Pro
   }
   if (payment.droppedFields) {
     context.logger.info(
-      { reqId: context.requestId, provider: key.provider, paymentId: key.id, fields: payment.droppedFields },
+      { provider: key.provider, paymentId: key.id, fields: payment.droppedFields },
       'provider body fields left out: not the documented shape',
     );
   }
@@ -40,7 +40,7 @@ function logFailure(context: GraphQLContext, key: PaymentKey, error: unknown): v
     const level = error.retryable ? 'warn' : 'info';
     context.logger[level](
       // The message says why (e.g. a body for another payment); it never carries provider bodies.
-      { reqId: context.requestId, provider: key.provider, paymentId: key.id, code: error.code, upstreamStatus: error.upstreamStatus, reason: error.message },
+      { provider: key.provider, paymentId: key.id, code: error.code, upstreamStatus: error.upstreamStatus, reason: error.message },
       'payment lookup failed',
     );
   }

@@ -24,7 +24,7 @@ export function readableAmount(
 ): Money | null {
   if (amount) return amount;
   if (!unreadable) return null;
-  context.logger.info({ reqId: context.requestId, provider: place.provider, field: place.field, reason: unreadable.problem, detail: unreadable.reason }, 'amount not representable');
+  context.logger.info({ provider: place.provider, field: place.field, reason: unreadable.problem, detail: unreadable.reason }, 'amount not representable');
   throw amountError(unreadable.problem, `${place.provider ? PROVIDER_DISPLAY_NAMES[place.provider] : 'The provider'} sent a ${place.field} this service cannot represent exactly: ${unreadable.reason}`, place.provider);
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { traceContextFrom, type TraceContext } from './trace-context.js';
 
 /** The default whole-request budget: well below a gateway's usual subgraph timeout (Apollo Router: 30 s). */
 export const DEFAULT_REQUEST_DEADLINE_MS = 8_000;
@@ -42,6 +43,8 @@ export class RequestScope {
     readonly deadline: number = Date.now() + DEFAULT_REQUEST_DEADLINE_MS,
     values: Map<RequestValue<unknown>, unknown> = new Map(),
     readonly requestId: string = randomUUID(),
+    /** The request's place in its distributed trace; provider calls continue it. */
+    readonly trace: TraceContext = traceContextFrom(undefined, undefined),
   ) {
     this.#values = values;
   }
@@ -56,7 +59,7 @@ export class RequestScope {
    * with other requests (single-flight), which must not stop because its first requester left.
    */
   detached(): RequestScope {
-    return new RequestScope(this.deadline, this.#values, this.requestId);
+    return new RequestScope(this.deadline, this.#values, this.requestId, this.trace);
   }
 
   /** A value made once per request and shared by all its calls (a per-provider share, a cache of one request). */

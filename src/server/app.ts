@@ -27,6 +27,7 @@ import {
 import type { ProviderRegistry } from '../loading/provider-registry.js';
 import type { Secret } from '../security/secret.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
+import { traceContextFrom } from '../request/trace-context.js';
 import { CallerVerifier, type InboundAuth } from './caller-verifier.js';
 import { metricsPlugin } from './metrics-plugin.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
@@ -165,7 +166,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       const caller = await callers.verify(request.headers);
       // Provider calls for a client that went away before its answer are cancelled rather than
       // left running. ('close' also fires after every finished response: that is no cancellation.)
-      const scope = new RequestScope(Date.now() + requestDeadlineMs, new Map(), request.id);
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return typeof value === 'string' ? value : undefined;
+      };
+      const trace = traceContextFrom(header('traceparent'), header('tracestate'));
+      const scope = new RequestScope(Date.now() + requestDeadlineMs, new Map(), request.id, trace);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) scope.cancel();
       });
@@ -173,8 +179,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         caller,
         loaders: createPaymentLoaders(registry, { onBatch, scope }),
         maxRefs: options.maxRefs,
-        logger,
-        requestId: request.id,
+        // Every line this request logs carries its request, trace and span ids.
+        logger: logger.child({ reqId: request.id, traceId: trace.traceId, spanId: trace.spanId }),
       };
     },
   });

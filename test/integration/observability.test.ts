@@ -123,3 +123,40 @@ describe('the Grafana dashboard (docs/operations/grafana-dashboard.json)', () =>
     }
   });
 });
+
+describe('W3C trace context', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const post = (headers: Record<string, string>, id: string, provider: string) =>
+    fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: PAYMENT, variables: { id, provider } }) });
+
+  it('continues the gateway\'s trace to every provider call, each call a child, with its tracestate', async () => {
+    const headers = { traceparent: `00-${traceId}-00f067aa0ba902b7-01`, tracestate: 'gw=abc' };
+    await post(headers, 'pay_fault_unauthorized', 'PRIMER');
+    const primer = app.simulator('PRIMER').requests.at(-1)?.headers;
+    expect(primer?.['traceparent']).toMatch(new RegExp(`^00-${traceId}-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$`));
+    expect(primer?.['tracestate']).toBe('gw=abc');
+    await post(headers, 'pi_charged~1000~USD', 'UCS');
+    expect(app.simulator('UCS').requests.at(-1)?.headers['traceparent']).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+  });
+
+  it('puts the trace and span ids on the request\'s log lines', () => {
+    const line = app.logs.lines.find((entry) => entry.includes('payment lookup failed') && entry.includes(traceId));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ traceId, spanId: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown, reqId: expect.any(String) as unknown });
+  });
+
+  it('starts a trace of its own for a missing or malformed traceparent', async () => {
+    for (const traceparent of [undefined, 'garbage', `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`, `ff-${traceId}-00f067aa0ba902b7-01`]) {
+      await post(traceparent ? { traceparent } : {}, 'pay_settled', 'PRIMER');
+      const sent = String(app.simulator('PRIMER').requests.at(-1)?.headers['traceparent']);
+      expect(sent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+      expect(sent).not.toContain(traceId);
+    }
+  });
+});

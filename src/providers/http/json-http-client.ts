@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import type { RequestScope } from '../../request/request-scope.js';
+import { childTraceHeaders } from '../../request/trace-context.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, PaymentLookupError } from '../../errors/payment-lookup-error.js';
 import type { Provider } from '../../model/provider.js';
@@ -56,7 +57,7 @@ export class JsonHttpClient {
       response.abort(new Error('the GraphQL request was cancelled'));
     });
     try {
-      const sent = { accept: 'application/json', 'x-request-id': scope.requestId, ...headers };
+      const sent = { accept: 'application/json', 'x-request-id': scope.requestId, ...childTraceHeaders(scope.trace), ...headers };
       this.#pool.dispatch({ method: 'GET', path: `${this.#basePath}${path}`, headers: sent }, response);
       return await response.settled;
     } catch (error) {

@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, type PaymentLookupError } from '../../errors/payment-lookup-error.js';
 import type { RequestScope } from '../../request/request-scope.js';
+import { childTraceHeaders } from '../../request/trace-context.js';
 import type { Payment } from '../../model/payment.js';
 import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
@@ -42,6 +43,7 @@ export function createUcsAdapter(connection: UcsConnection, calls: CallSettings)
     const metadata = new grpc.Metadata();
     metadata.set('x-connector-config', connection.connectorConfig.reveal());
     metadata.set('x-request-id', scope.requestId);
+    for (const [name, value] of Object.entries(childTraceHeaders(scope.trace))) metadata.set(name, value);
     if (scope.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
     return new Promise((resolve, reject) => {
       const budgetMs = Math.min(calls.totalTimeoutMs, scope.remainingMs());
