@@ -7,6 +7,8 @@ import type { ProviderSetup } from '../providers/module.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
 import { Bulkhead } from '../resilience/bulkhead.js';
 import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings, type CircuitState } from '../resilience/circuit-breaker.js';
+import { ErrorCode } from '../errors/codes.js';
+import { PaymentLookupError } from '../errors/payment-lookup-error.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { CallObserver, ProviderResilience } from '../resilience/provider-resilience.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
@@ -83,7 +85,7 @@ export class ProviderRegistry {
           metrics?.circuitTransitions.inc({ provider, state });
         }),
         flights: new SingleFlight<Payment>(() => metrics?.singleFlightMerges.inc({ provider })),
-        ...(metrics ? { observer: callObserver(metrics, provider) } : {}),
+        observer: callObserver(provider, options.logger, metrics),
         retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         mode: live ? 'live' : 'simulator',
         target: withoutUserinfo(setup.target),
@@ -128,15 +130,26 @@ function withoutUserinfo(target: string): string {
   return target.replace(/\/\/[^/@\s]*@/, '//');
 }
 
-function callObserver(metrics: ServiceMetrics, provider: Provider): CallObserver {
+/**
+ * Every attempt that reached the provider: counted and timed in the metrics, and, when it failed,
+ * one summary log line that joins up with the request's own lines (request and trace ids).
+ */
+function callObserver(provider: Provider, logger: Logger, metrics: ServiceMetrics | undefined): CallObserver {
   return {
-    attempted(code, seconds) {
+    attempted(result, seconds, scope) {
+      const code = result.ok ? undefined : result.error instanceof PaymentLookupError ? result.error.code : ErrorCode.INTERNAL_SERVER_ERROR;
       const outcome = code === undefined ? 'ok' : 'error';
-      metrics.providerCalls.inc({ provider, outcome, code: code ?? 'none' });
-      metrics.providerDuration.observe({ provider, outcome }, seconds);
+      metrics?.providerCalls.inc({ provider, outcome, code: code ?? 'none' });
+      metrics?.providerDuration.observe({ provider, outcome }, seconds);
+      if (result.ok || code === ErrorCode.REQUEST_CANCELLED) return;
+      const upstreamStatus = result.error instanceof PaymentLookupError ? result.error.upstreamStatus : undefined;
+      logger.info(
+        { reqId: scope.requestId, traceId: scope.trace.traceId, spanId: scope.trace.spanId, provider, code, upstreamStatus, ms: Math.round(seconds * 1000) },
+        'provider call failed',
+      );
     },
     retried(code) {
-      metrics.providerRetries.inc({ provider, code });
+      metrics?.providerRetries.inc({ provider, code });
     },
   };
 }

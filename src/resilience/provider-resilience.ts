@@ -1,3 +1,4 @@
+import type { RequestScope } from '../request/request-scope.js';
 import type { Bulkhead } from './bulkhead.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { RetryPolicy } from './retry-policy.js';
@@ -15,9 +16,14 @@ export interface ProviderResilience {
   readonly observer?: CallObserver;
 }
 
+export type AttemptResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
+
 export interface CallObserver {
-  /** One attempt that reached the provider: its error code (undefined when it succeeded) and how long it took. */
-  attempted(code: string | undefined, seconds: number): void;
+  /**
+   * One attempt that reached the provider: its error (undefined when it succeeded), how long it took,
+   * and the request it served (its request and trace ids, for the log line).
+   */
+  attempted(result: AttemptResult, seconds: number, scope: RequestScope): void;
   /** The retry policy is about to try again after this error code. */
   retried(code: string): void;
 }

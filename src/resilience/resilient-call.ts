@@ -13,7 +13,7 @@ import { retryDelayMs } from './retry-policy.js';
 export async function resilientCall<T>(runtime: ProviderResilience, scope: RequestScope, call: () => Promise<T>): Promise<T> {
   const share = requestShare(scope, runtime.bulkhead);
   const { observer } = runtime;
-  const observed = observer ? () => observe(observer, call) : call;
+  const observed = observer ? () => observe(observer, scope, call) : call;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await runtime.breaker.run(() => share.run(() => runtime.bulkhead.run(observed)));
@@ -30,14 +30,14 @@ export async function resilientCall<T>(runtime: ProviderResilience, scope: Reque
 }
 
 /** One attempt, timed and reported with its outcome. */
-async function observe<T>(observer: CallObserver, call: () => Promise<T>): Promise<T> {
+async function observe<T>(observer: CallObserver, scope: RequestScope, call: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     const result = await call();
-    observer.attempted(undefined, (performance.now() - started) / 1000);
+    observer.attempted({ ok: true }, (performance.now() - started) / 1000, scope);
     return result;
   } catch (error) {
-    observer.attempted(error instanceof PaymentLookupError ? error.code : 'INTERNAL_SERVER_ERROR', (performance.now() - started) / 1000);
+    observer.attempted({ ok: false, error }, (performance.now() - started) / 1000, scope);
     throw error;
   }
 }

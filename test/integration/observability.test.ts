@@ -94,6 +94,28 @@ describe('request ids', () => {
     expect(app.simulator('UCS').requests.at(-1)?.headers['x-request-id']).toBe('gw-req-43');
   });
 
+  it('logs one summary line per failed provider attempt, retries included, under the request\'s ids', async () => {
+    const retrying = await startTestApp({ retryPolicy: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 10, maxRetryAfterMs: 100 } });
+    try {
+      await fetch(`${retrying.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'gw-req-77' },
+        body: JSON.stringify({ query: PAYMENT, variables: { id: 'pay_fault_bad_gateway', provider: 'PRIMER' } }),
+      });
+      const attempts = retrying.logs.lines.filter((line) => line.includes('provider call failed')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(retrying.simulator('PRIMER').callsTo('/payments/pay_fault_bad_gateway')).toBe(3);
+      expect(attempts).toHaveLength(3);
+      for (const attempt of attempts) {
+        expect(attempt).toMatchObject({ reqId: 'gw-req-77', provider: 'PRIMER', code: 'PROVIDER_UNAVAILABLE', upstreamStatus: 502, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown });
+        expect(attempt['ms']).toEqual(expect.any(Number));
+      }
+      await retrying.query(PAYMENT, { id: 'pay_settled', provider: 'PRIMER' });
+      expect(retrying.logs.lines.filter((line) => line.includes('provider call failed'))).toHaveLength(3);
+    } finally {
+      await retrying.close();
+    }
+  });
+
   it('makes its own id when the header is missing or not a sane id', async () => {
     const cases: Array<Record<string, string>> = [{}, { 'x-request-id': 'has spaces and\ttabs' }, { 'x-request-id': 'x'.repeat(200) }];
     for (const headers of cases) {
