@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,6 +27,7 @@ import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { traceContextFrom } from '../request/trace-context.js';
 import { CallerVerifier, type InboundAuth } from './caller-verifier.js';
 import { metricsPlugin } from './metrics-plugin.js';
+import { EDITOR_ASSET_PREFIX, graphiqlLandingPage, loadEditorAssets } from './graphiql.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { Lifecycle } from './lifecycle.js';
 
@@ -64,7 +62,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The HTTP server: `POST /graphql` (Apollo on Fastify), `GET /health`, `GET /ready`. */
+/** The HTTP server: `POST /graphql` (Apollo on Fastify), `GET /health`, `GET /ready`, `GET /metrics`, and the editor outside production. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { registry, logger } = options;
   const limits = options.limits ?? DEFAULT_REQUEST_LIMITS;
@@ -117,7 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(options.metrics ? [metricsPlugin<GraphQLContext>(options.metrics)] : []),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: false }),
+        : graphiqlLandingPage(),
       ...(options.plugins ?? []),
     ],
   });
@@ -137,6 +135,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     const detailed = !options.production || options.adminToken?.matches(bearerToken(request.headers.authorization)) === true;
     return reply.code(ready ? 200 : 503).send(detailed ? { ready, providers: registry.describe() } : { ready });
   });
+
+  if (!options.production) {
+    // The development editor's own files (GET /graphql's page loads them): no CDN, works offline.
+    const assets = loadEditorAssets();
+    http.get<{ Params: { name: string } }>(`${EDITOR_ASSET_PREFIX}:name`, (request, reply) => {
+      const asset = assets.get(request.params.name);
+      if (!asset) return reply.code(404).send({ error: 'no such editor asset' });
+      return reply.header('content-type', asset.contentType).send(asset.body);
+    });
+  }
 
   const { metrics } = options;
   if (metrics) {
