@@ -137,14 +137,14 @@ function withoutUserinfo(target: string): string {
 function callObserver(provider: Provider, logger: Logger, metrics: ServiceMetrics | undefined): CallObserver {
   return {
     attempted(result, seconds, scope) {
-      const code = result.ok ? undefined : result.error instanceof PaymentLookupError ? result.error.code : ErrorCode.INTERNAL_SERVER_ERROR;
+      const lookup = !result.ok && result.error instanceof PaymentLookupError ? result.error : undefined;
+      const code = result.ok ? undefined : (lookup?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
       const outcome = code === undefined ? 'ok' : 'error';
       metrics?.providerCalls.inc({ provider, outcome, code: code ?? 'none' });
       metrics?.providerDuration.observe({ provider, outcome }, seconds);
-      if (result.ok || code === ErrorCode.REQUEST_CANCELLED) return;
-      const upstreamStatus = result.error instanceof PaymentLookupError ? result.error.upstreamStatus : undefined;
+      if (code === undefined || code === ErrorCode.REQUEST_CANCELLED) return;
       logger.info(
-        { reqId: scope.requestId, traceId: scope.trace.traceId, spanId: scope.trace.spanId, provider, code, upstreamStatus, ms: Math.round(seconds * 1000) },
+        { reqId: scope.requestId, traceId: scope.trace.traceId, spanId: scope.trace.spanId, provider, code, upstreamStatus: lookup?.upstreamStatus, ms: Math.round(seconds * 1000) },
         'provider call failed',
       );
     },

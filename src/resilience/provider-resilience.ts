@@ -12,16 +12,16 @@ export interface ProviderResilience {
   /** Calls in flight and queued for this provider, across all requests. */
   readonly bulkhead: Bulkhead;
   readonly retryPolicy: RetryPolicy;
-  /** Told of every attempt that reached the provider and every retry (metrics). */
-  readonly observer?: CallObserver;
+  /** Told of every attempt that reached the provider and every retry (metrics, the failed-attempt log line). */
+  readonly observer: CallObserver;
 }
 
 export type AttemptResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
 
 export interface CallObserver {
   /**
-   * One attempt that reached the provider: its error (undefined when it succeeded), how long it took,
-   * and the request it served (its request and trace ids, for the log line).
+   * One attempt that reached the provider: whether it succeeded (its error when not), how long it
+   * took, and the request it served (its request and trace ids, for the log line).
    */
   attempted(result: AttemptResult, seconds: number, scope: RequestScope): void;
   /** The retry policy is about to try again after this error code. */

@@ -12,8 +12,7 @@ import { retryDelayMs } from './retry-policy.js';
  */
 export async function resilientCall<T>(runtime: ProviderResilience, scope: RequestScope, call: () => Promise<T>): Promise<T> {
   const share = requestShare(scope, runtime.bulkhead);
-  const { observer } = runtime;
-  const observed = observer ? () => observe(observer, scope, call) : call;
+  const observed = () => observe(runtime.observer, scope, call);
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await runtime.breaker.run(() => share.run(() => runtime.bulkhead.run(observed)));
@@ -21,7 +20,7 @@ export async function resilientCall<T>(runtime: ProviderResilience, scope: Reque
       if (!(error instanceof PaymentLookupError)) throw error;
       const delay = retryDelayMs(runtime.retryPolicy, attempt, error);
       if (delay === undefined || delay >= scope.remainingMs() || scope.cancelled) throw error;
-      observer?.retried(error.code);
+      runtime.observer.retried(error.code);
       // The backoff ends early when the request is cancelled: nobody is left to wait for.
       await scope.pause(delay);
       if (scope.cancelled) throw error;

@@ -39,7 +39,7 @@ export function loadEditorAssets(): ReadonlyMap<string, EditorAsset> {
 }
 
 /** What a newcomer sees first: the order page's query against an embedded simulator's sample payment. */
-export const EXAMPLE_QUERY = `# Run it with the pink button or Ctrl-Enter.
+const EXAMPLE_QUERY = `# Run it with the pink button or Ctrl-Enter.
 # More ids to try: README, "Sample ids".
 query OrderPagePayment {
   payment(id: "pay_settled", provider: PRIMER) {

@@ -143,6 +143,7 @@ describe('resilient call', () => {
     breaker: new CircuitBreaker('PRIMER', { failureThreshold: 100, openMs: 1_000 }),
     bulkhead: new Bulkhead('PRIMER', 10, 10),
     retryPolicy: DEFAULT_RETRY_POLICY,
+    observer: { attempted: () => undefined, retried: () => undefined },
   });
 
   it('ends a retry\'s backoff as soon as its request is cancelled, without another attempt', async () => {
