@@ -25,6 +25,7 @@ import type { ProviderRegistry } from '../loading/provider-registry.js';
 import type { Secret } from '../security/secret.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { traceContextFrom } from '../request/trace-context.js';
+import { bearerToken } from './bearer-token.js';
 import { CallerVerifier, type InboundAuth } from './caller-verifier.js';
 import { metricsPlugin } from './metrics-plugin.js';
 import { EDITOR_ASSET_PREFIX, graphiqlLandingPage, loadEditorAssets } from './graphiql.js';
@@ -172,14 +173,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     context: async (request, reply) => {
       // Before anything else: a request that fails inbound auth is refused whole (401), no provider called.
       const caller = await callers.verify(request.headers);
-      // Provider calls for a client that went away before its answer are cancelled rather than
-      // left running. ('close' also fires after every finished response: that is no cancellation.)
       const header = (name: string) => {
         const value = request.headers[name];
         return typeof value === 'string' ? value : undefined;
       };
       const trace = traceContextFrom(header('traceparent'), header('tracestate'));
       const scope = new RequestScope(Date.now() + requestDeadlineMs, new Map(), request.id, trace);
+      // Provider calls for a client that went away before its answer are cancelled rather than
+      // left running. ('close' also fires after every finished response: that is no cancellation.)
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) scope.cancel();
       });
@@ -209,7 +210,3 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 /** A request id a log line or a provider may carry: short, and nothing to interpret. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-function bearerToken(header: string | undefined): string | undefined {
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
-}

@@ -3,6 +3,7 @@ import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ErrorCode } from '../errors/codes.js';
 import { ANONYMOUS, type Caller } from '../graphql/caller.js';
 import type { Secret } from '../security/secret.js';
+import { bearerToken } from './bearer-token.js';
 
 /** How this subgraph checks that a request comes from the gateway, and whose it is. */
 export interface InboundAuth {
@@ -41,13 +42,13 @@ export class CallerVerifier {
     };
     const secretMatched = auth.gatewaySecret?.matches(header(auth.gatewaySecretHeader)) === true;
     if (auth.gatewaySecret && !secretMatched) throw unauthenticated('the request does not come from the gateway');
-    const authorization = header('authorization');
-    if (!auth.jwt || !authorization?.startsWith('Bearer ')) {
+    const token = bearerToken(header('authorization'));
+    if (!auth.jwt || token === undefined) {
       return { kind: 'checked', verified: secretMatched, authenticated: false, scopes: new Set() };
     }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(authorization.slice('Bearer '.length), auth.jwt.keys, {
+      ({ payload } = await jwtVerify(token, auth.jwt.keys, {
         algorithms: ALGORITHMS,
         ...(auth.jwt.issuer ? { issuer: auth.jwt.issuer } : {}),
         ...(auth.jwt.audience ? { audience: auth.jwt.audience } : {}),
