@@ -16,6 +16,10 @@ import { ConfigError, decimalInt, httpUrl, parseEnv, positiveInt, type Env } fro
 import type { InboundAuth } from '../server/caller-verifier.js';
 import { Secret } from '../security/secret.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../server/http-limits.js';
+import type { TracingSettings } from '../telemetry/tracing-settings.js';
+
+/** OTLP over HTTP only: a collector takes it on 4318; gRPC OTLP would add a second stack for the same spans. */
+const otlpProtocol = z.enum(['http/protobuf', 'http/json'], 'must be http/protobuf or http/json (OTLP over gRPC is not shipped: use the collector\'s port 4318)');
 
 const serviceEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -69,6 +73,18 @@ const serviceEnv = z.object({
    * take the pod out before connections are refused. Default: 5 s in production, none elsewhere.
    */
   SHUTDOWN_READINESS_DELAY_MS: decimalInt(0, 120_000).optional(),
+  /**
+   * OpenTelemetry tracing, off unless an OTLP endpoint or `OTEL_TRACES_EXPORTER=otlp` is set (the
+   * standard variables: https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/).
+   */
+  /** The spec's boolean: `true` in any case turns the SDK off, any other value leaves it as configured. */
+  OTEL_SDK_DISABLED: z.string().optional(),
+  OTEL_TRACES_EXPORTER: z.enum(['otlp', 'none'], 'must be otlp or none (the only exporters this service ships)').optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl.optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('payments-subgraph'),
 });
 
 /**
@@ -114,6 +130,8 @@ export interface AppConfig {
   readonly httpLimits: HttpLimits;
   readonly adminToken?: Secret;
   readonly inboundAuth?: InboundAuth;
+  /** Where spans go; undefined: tracing off (ids are still propagated and logged). */
+  readonly tracing?: TracingSettings;
   /** Providers whose credentials are set. */
   readonly liveProviders: Partial<Record<Provider, ProviderSetup>>;
   /** Outside production, providers without credentials are served from their simulators. */
@@ -190,9 +208,26 @@ export function loadConfig(env: Env): AppConfig {
     httpLimits: { requestTimeoutMs: service.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: service.HTTP_HEADERS_TIMEOUT_MS },
     ...(service.ADMIN_TOKEN ? { adminToken: new Secret(service.ADMIN_TOKEN) } : {}),
     ...(inboundAuth ? { inboundAuth } : {}),
+    ...tracingFrom(service),
     liveProviders,
     simulateUnconfigured: service.NODE_ENV !== 'production',
   };
+}
+
+/**
+ * Tracing is on when an exporter is asked for: `OTEL_TRACES_EXPORTER=otlp`, or an OTLP endpoint set
+ * without `OTEL_TRACES_EXPORTER=none`. The spec's own default exporter is otlp; ours is none, so that
+ * a service with no collector does not send spans to localhost:4318 forever.
+ */
+function tracingFrom(service: z.output<typeof serviceEnv>): { tracing?: TracingSettings } {
+  const tracesEndpoint = service.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  const baseEndpoint = service.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const asked = service.OTEL_TRACES_EXPORTER ?? (tracesEndpoint || baseEndpoint ? 'otlp' : 'none');
+  if (service.OTEL_SDK_DISABLED?.toLowerCase() === 'true' || asked === 'none') return {};
+  // The per-signal variable is the URL as is; the base one gets the signal's path (spec: "Endpoint URLs for OTLP/HTTP").
+  const endpoint = tracesEndpoint ?? `${(baseEndpoint ?? 'http://localhost:4318').replace(/\/+$/, '')}/v1/traces`;
+  const protocol = service.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? service.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf';
+  return { tracing: { endpoint, protocol, serviceName: service.OTEL_SERVICE_NAME } };
 }
 
 /** Inbound auth from its variables; undefined when none is set. */

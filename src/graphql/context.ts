@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Caller } from './caller.js';
 import type { PaymentLoaders } from '../loading/payment-loaders.js';
+import type { Span } from '../request/tracing.js';
 
 /** What every resolver gets for one GraphQL request. Built fresh per request. */
 export interface GraphQLContext {
@@ -8,6 +9,8 @@ export interface GraphQLContext {
   readonly caller: Caller;
   readonly loaders: PaymentLoaders;
   readonly maxRefs: number;
+  /** The operation's span: named when the operation is known, ended with the response. */
+  readonly operationSpan: Span;
   /** Carries the request's `reqId`, `traceId` and `spanId` on every line. */
   readonly logger: Logger;
 }

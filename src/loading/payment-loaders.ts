@@ -57,7 +57,7 @@ async function loadPaymentBatch(
   onBatch: PaymentLoaderOptions['onBatch'],
 ): Promise<Array<Payment | Error>> {
   onBatch?.({ loader: 'payment', keys });
-  return settleEach(keys, (key) => loadOnePayment(registry, key, scope));
+  return inBatchSpan('payment', keys.length, scope, (batchScope) => settleEach(keys, (key) => loadOnePayment(registry, key, batchScope)));
 }
 
 async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, requester: RequestScope): Promise<Payment> {
@@ -76,15 +76,36 @@ async function loadTransactionsBatch(
   onBatch: PaymentLoaderOptions['onBatch'],
 ): Promise<Array<Transaction[] | Error>> {
   onBatch?.({ loader: 'transactions', keys: payments.map(({ provider, id }) => ({ provider, id })) });
-  return settleEach(payments, async (payment) => {
+  return inBatchSpan('transactions', payments.length, scope, (batchScope) => settleEach(payments, async (payment) => {
     if (!payment.transactionsElsewhere) return payment.transactions ?? [];
     const runtime = registry.get(payment.provider);
     const fetchTransactions = runtime?.adapter.fetchTransactions?.bind(runtime.adapter);
     if (!runtime || !fetchTransactions) {
       throw new TypeError(`${payment.provider} marked a payment transactionsElsewhere but its adapter has no fetchTransactions`);
     }
-    return resilientCall(runtime, scope, () => fetchTransactions(payment, scope));
-  });
+    return resilientCall(runtime, batchScope, () => fetchTransactions(payment, batchScope));
+  }));
+}
+
+/**
+ * The batch as one span (`<loader> batch`), parent of its provider calls, with how many keys it sent
+ * and how many failed; no ids (they are the callers' business, not the trace's).
+ */
+async function inBatchSpan<Result>(
+  loader: DispatchedBatch['loader'],
+  size: number,
+  scope: RequestScope,
+  load: (batchScope: RequestScope) => Promise<Array<Result | Error>>,
+): Promise<Array<Result | Error>> {
+  const span = scope.tracer.start(`${loader} batch`, 'internal', scope.trace, { 'payments.loader': loader, 'payments.batch.size': size });
+  try {
+    const results = await load(scope.under(span.context));
+    const failed = results.filter((result) => result instanceof Error).length;
+    span.setAttributes({ 'payments.batch.failed': failed });
+    return results;
+  } finally {
+    span.end();
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { traceContextFrom, type TraceContext } from './trace-context.js';
+import type { TraceContext } from './trace-context.js';
+import { UNTRACED, type Tracer } from './tracing.js';
 
 /** The default whole-request budget: well below a gateway's usual subgraph timeout (Apollo Router: 30 s). */
 export const DEFAULT_REQUEST_DEADLINE_MS = 8_000;
@@ -16,37 +17,52 @@ export class RequestValue<T> {
   declare readonly type?: T;
 }
 
+/** Where a request's cancellation is kept: shared by every scope of the same request (see `under`). */
+interface Cancellation {
+  cancelled: boolean;
+  readonly listeners: Set<() => void>;
+}
+
+export interface RequestScopeOptions {
+  /**
+   * Epoch ms by which every provider call of the request must have ended: each call's own timeout
+   * is cut to what is left of it, and no retry starts past it.
+   */
+  readonly deadline?: number;
+  /**
+   * The request's id (its `x-request-id`, or one made for it): every log line of the request carries
+   * it, and every provider call sends it on, so the three can be joined.
+   */
+  readonly requestId?: string;
+  /** The span the request's work runs in; provider calls are its children. */
+  readonly trace?: TraceContext;
+  /** Makes the spans of the request's work (default: `UNTRACED`, ids only). */
+  readonly tracer?: Tracer;
+}
+
 /**
  * One GraphQL request as the providers' calls see it: its deadline, values computed at most once
- * and shared by every call it makes, and its cancellation when the client goes away. Never shared
- * across requests. It sits at the bottom of the layering (docs/architecture.md): everything that
- * serves a request may import it, and it imports nothing.
+ * and shared by every call it makes, its place in the trace, and its cancellation when the client
+ * goes away. Never shared across requests. It sits at the bottom of the layering
+ * (docs/architecture.md): everything that serves a request may import it, and it imports nothing above.
  *
  * Cancellation is a plain listener set rather than an AbortSignal per call: AbortController,
  * EventTarget listeners and DOMExceptions per provider call showed up as several percent of CPU in
  * the throughput bench.
  */
 export class RequestScope {
-  readonly #values: Map<RequestValue<unknown>, unknown>;
-  readonly #onCancel = new Set<() => void>();
-  #cancelled = false;
+  readonly deadline: number;
+  readonly requestId: string;
+  readonly trace: TraceContext;
+  readonly tracer: Tracer;
+  #values = new Map<RequestValue<unknown>, unknown>();
+  #cancellation: Cancellation = { cancelled: false, listeners: new Set() };
 
-  /**
-   * @param deadline epoch ms by which every provider call of the request must have ended: each
-   * call's own timeout is cut to what is left of it, and no retry starts past it.
-   */
-  /**
-   * @param requestId the request's id (its `x-request-id`, or one made for it): every log line of the
-   * request carries it, and every provider call sends it on, so the three can be joined.
-   */
-  constructor(
-    readonly deadline: number = Date.now() + DEFAULT_REQUEST_DEADLINE_MS,
-    values: Map<RequestValue<unknown>, unknown> = new Map(),
-    readonly requestId: string = randomUUID(),
-    /** The request's place in its distributed trace; provider calls continue it. */
-    readonly trace: TraceContext = traceContextFrom(undefined, undefined),
-  ) {
-    this.#values = values;
+  constructor(options: RequestScopeOptions = {}) {
+    this.deadline = options.deadline ?? Date.now() + DEFAULT_REQUEST_DEADLINE_MS;
+    this.requestId = options.requestId ?? randomUUID();
+    this.tracer = options.tracer ?? UNTRACED;
+    this.trace = options.trace ?? this.tracer.start('request', 'server', undefined).context;
   }
 
   /** Milliseconds left before the deadline (0 when passed). */
@@ -59,7 +75,21 @@ export class RequestScope {
    * with other requests (single-flight), which must not stop because its first requester left.
    */
   detached(): RequestScope {
-    return new RequestScope(this.deadline, this.#values, this.requestId, this.trace);
+    const copy = this.#copy(this.trace);
+    copy.#cancellation = { cancelled: false, listeners: new Set() };
+    return copy;
+  }
+
+  /** The same request, cancellation included, with its work running in the span `trace` (a loader batch's). */
+  under(trace: TraceContext): RequestScope {
+    return trace === this.trace ? this : this.#copy(trace);
+  }
+
+  #copy(trace: TraceContext): RequestScope {
+    const copy = new RequestScope({ deadline: this.deadline, requestId: this.requestId, trace, tracer: this.tracer });
+    copy.#values = this.#values;
+    copy.#cancellation = this.#cancellation;
+    return copy;
   }
 
   /** A value made once per request and shared by all its calls (a per-provider share, a cache of one request). */
@@ -80,12 +110,12 @@ export class RequestScope {
   }
 
   get cancelled(): boolean {
-    return this.#cancelled;
+    return this.#cancellation.cancelled;
   }
 
   /** Waits `ms`, or less when the request is cancelled first (a retry's backoff must not outlive its request). */
   async pause(ms: number): Promise<void> {
-    if (this.#cancelled || ms <= 0) return;
+    if (this.cancelled || ms <= 0) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -99,20 +129,22 @@ export class RequestScope {
 
   /** Cancellation listeners still registered: a long request (a 100-ref dashboard) must not collect finished calls' listeners. */
   get cancelListeners(): number {
-    return this.#onCancel.size;
+    return this.#cancellation.listeners.size;
   }
 
   /** Calls `listener` if the request is cancelled; the returned function unregisters it. */
   onCancel(listener: () => void): () => void {
-    this.#onCancel.add(listener);
-    return () => this.#onCancel.delete(listener);
+    const { listeners } = this.#cancellation;
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   /** The client went away: every provider call still running for this request stops. */
   cancel(): void {
-    if (this.#cancelled) return;
-    this.#cancelled = true;
-    for (const listener of this.#onCancel) listener();
-    this.#onCancel.clear();
+    const cancellation = this.#cancellation;
+    if (cancellation.cancelled) return;
+    cancellation.cancelled = true;
+    for (const listener of cancellation.listeners) listener();
+    cancellation.listeners.clear();
   }
 }

@@ -24,7 +24,8 @@ import {
 import type { ProviderRegistry } from '../loading/provider-registry.js';
 import type { Secret } from '../security/secret.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
-import { traceContextFrom } from '../request/trace-context.js';
+import { parseTraceparent } from '../request/trace-context.js';
+import { UNTRACED, type Span, type Tracer } from '../request/tracing.js';
 import { bearerToken } from './bearer-token.js';
 import { CallerVerifier, type InboundAuth } from './caller-verifier.js';
 import { metricsPlugin } from './metrics-plugin.js';
@@ -54,12 +55,14 @@ export interface AppOptions {
   readonly inboundAuth?: InboundAuth;
   /** Served on `GET /metrics` and fed by the GraphQL pipeline and the loaders. */
   readonly metrics?: ServiceMetrics;
+  /** Spans of each GraphQL request, its loader batches and its provider calls (default `UNTRACED`: ids only). */
+  readonly tracer?: Tracer;
 }
 
 export interface App {
   readonly http: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
   readonly lifecycle: Lifecycle;
-  /** Stops Apollo (which drains and closes the HTTP server), then the provider pools. */
+  /** Stops Apollo (which drains and closes the HTTP server), then the provider pools, then sends the last spans. */
   close(): Promise<void>;
 }
 
@@ -114,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       requestKeysLimitPlugin<GraphQLContext>(options.maxRefs),
       ...(options.metrics ? [metricsPlugin<GraphQLContext>(options.metrics)] : []),
+      operationSpanPlugin(),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : graphiqlLandingPage(),
@@ -164,6 +168,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     options.onBatch?.(batch);
   };
 
+  const tracer = options.tracer ?? UNTRACED;
+  const requestSpans = tracer.recording ? traceGraphQLRequests(http, tracer) : undefined;
+
   const callers = new CallerVerifier(options.inboundAuth, options.production);
   if (options.production && !callers.configured) {
     logger.warn('no inbound auth configured (GATEWAY_SHARED_SECRET, GATEWAY_JWKS_FILE or GATEWAY_JWKS_URL): personal-data fields are withheld from every caller, and _service is refused');
@@ -173,12 +180,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     context: async (request, reply) => {
       // Before anything else: a request that fails inbound auth is refused whole (401), no provider called.
       const caller = await callers.verify(request.headers);
-      const header = (name: string) => {
-        const value = request.headers[name];
-        return typeof value === 'string' ? value : undefined;
-      };
-      const trace = traceContextFrom(header('traceparent'), header('tracestate'));
-      const scope = new RequestScope(Date.now() + requestDeadlineMs, new Map(), request.id, trace);
+      // With tracing off the request still gets its own span id, continuing the gateway's trace.
+      const requestSpan = requestSpans?.get(request.raw) ?? tracer.start(GRAPHQL_SPAN_NAME, 'server', callerTrace(request.headers));
+      const operationSpan = tracer.start('GraphQL Operation', 'internal', requestSpan.context);
+      const trace = operationSpan.context;
+      const scope = new RequestScope({ deadline: Date.now() + requestDeadlineMs, requestId: request.id, trace, tracer });
       // Provider calls for a client that went away before its answer are cancelled rather than
       // left running. ('close' also fires after every finished response: that is no cancellation.)
       reply.raw.once('close', () => {
@@ -188,6 +194,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         caller,
         loaders: createPaymentLoaders(registry, { onBatch, scope }),
         maxRefs: options.maxRefs,
+        operationSpan,
         // Every line this request logs carries its request, trace and span ids.
         logger: logger.child({ reqId: request.id, traceId: trace.traceId, spanId: trace.spanId }),
       };
@@ -204,9 +211,99 @@ export async function createApp(options: AppOptions): Promise<App> {
       http.server.keepAliveTimeout = 1;
       await apollo.stop();
       await registry.close();
+      await tracer.shutdown();
     },
   };
 }
 
 /** A request id a log line or a provider may carry: short, and nothing to interpret. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const GRAPHQL_SPAN_NAME = 'POST /graphql';
+
+/** The gateway's span, from its `traceparent` and `tracestate`, when it sent them. */
+function callerTrace(headers: IncomingMessage['headers']) {
+  const header = (name: string) => {
+    const value = headers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return parseTraceparent(header('traceparent'), header('tracestate'));
+}
+
+/**
+ * A server span per request to the GraphQL route, from its first byte to its last (semantic
+ * conventions for HTTP server spans: https://opentelemetry.io/docs/specs/semconv/http/http-spans/#http-server).
+ * Probes and metrics scrapes are not traced: they would bury the requests. Only registered when
+ * tracing is on, so that the hooks cost nothing otherwise.
+ */
+function traceGraphQLRequests(http: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, tracer: Tracer): WeakMap<IncomingMessage, Span> {
+  const spans = new WeakMap<IncomingMessage, Span>();
+  http.addHook('onRequest', (request, _reply, done) => {
+    if (request.routeOptions.url === '/graphql') {
+      spans.set(
+        request.raw,
+        tracer.start(`${request.method} /graphql`, 'server', callerTrace(request.headers), {
+          'http.request.method': request.method,
+          'http.route': '/graphql',
+          'url.path': '/graphql',
+          'url.scheme': request.protocol,
+        }),
+      );
+    }
+    done();
+  });
+  const end = (raw: IncomingMessage, status: number | undefined) => {
+    const span = spans.get(raw);
+    if (!span) return;
+    spans.delete(raw);
+    if (status === undefined) span.fail('REQUEST_CANCELLED');
+    else {
+      span.setAttributes({ 'http.response.status_code': status });
+      // A server span fails on 5xx only: a 4xx is the client's doing (the conventions' rule).
+      if (status >= 500) span.fail(String(status));
+    }
+    span.end();
+  };
+  http.addHook('onResponse', (request, reply, done) => {
+    end(request.raw, reply.statusCode);
+    done();
+  });
+  http.addHook('onRequestAbort', (request, done) => {
+    end(request.raw, undefined);
+    done();
+  });
+  return spans;
+}
+
+/**
+ * Names the operation's span once the operation is known (`query CheckoutPayment`, the GraphQL
+ * conventions: https://opentelemetry.io/docs/specs/semconv/graphql/graphql-spans/) and ends it with
+ * the response. The document itself is never an attribute: its literals can hold anything a caller typed.
+ */
+function operationSpanPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ contextValue, operation, operationName }) {
+          if (!operation) return Promise.resolve();
+          const type = operation.operation;
+          contextValue.operationSpan.updateName(operationName ? `${type} ${operationName}` : type);
+          contextValue.operationSpan.setAttributes({ 'graphql.operation.type': type, 'graphql.operation.name': operationName ?? undefined });
+          return Promise.resolve();
+        },
+        willSendResponse({ contextValue, response }) {
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const errors = result?.errors ?? [];
+          if (errors.length > 0) {
+            contextValue.operationSpan.setAttributes({ 'payments.graphql.errors': errors.length });
+            // No data at all: the operation failed; partial data is a success with errors in it.
+            const code = errors[0]?.extensions?.['code'];
+            if (!result?.data) contextValue.operationSpan.fail(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+          }
+          contextValue.operationSpan.end();
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

@@ -7,6 +7,8 @@ import { ProviderRegistry } from '../loading/provider-registry.js';
 import { createLogger } from '../log/logger.js';
 import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { createApp, type App } from '../server/app.js';
+import { UNTRACED } from '../request/tracing.js';
+import { createOtelTracer } from '../telemetry/otel-tracer.js';
 
 /** What a caller may add to the service it builds: tests and benches observe, never change behaviour. */
 export interface ServiceHooks {
@@ -61,6 +63,7 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
     ...(config.inboundAuth ? { inboundAuth: config.inboundAuth } : {}),
     metrics,
+    tracer: config.tracing ? createOtelTracer(config.tracing) : UNTRACED,
     ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
     ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
   });

@@ -24,6 +24,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   errors: 2,
   log: 2,
   metrics: 2,
+  telemetry: 2,
   model: 1,
   request: 1,
   env: 1,

@@ -21,6 +21,51 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   return [];
 }
 
+describe('tracing configuration (the standard OTEL_* variables)', () => {
+  it('is off by default, even in production: no collector is assumed', () => {
+    expect(loadConfig({}).tracing).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production' }).tracing).toBeUndefined();
+  });
+
+  it('turns on with an OTLP endpoint, sending to its /v1/traces as protobuf', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({
+      endpoint: 'http://collector:4318/v1/traces',
+      protocol: 'http/protobuf',
+      serviceName: 'payments-subgraph',
+    });
+  });
+
+  it('takes the traces endpoint as is, the traces protocol over the general one, and the service name', () => {
+    const config = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://general:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example/otlp',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+      OTEL_SERVICE_NAME: 'payments-eu',
+    });
+    expect(config.tracing).toEqual({ endpoint: 'https://traces.example/otlp', protocol: 'http/json', serviceName: 'payments-eu' });
+  });
+
+  it('turns on with OTEL_TRACES_EXPORTER=otlp alone, to the spec\'s default collector address', () => {
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing?.endpoint).toBe('http://localhost:4318/v1/traces');
+  });
+
+  it('stays off for OTEL_TRACES_EXPORTER=none or OTEL_SDK_DISABLED=true, whatever else is set', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'TRUE' }).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'false' }).tracing).toBeDefined();
+  });
+
+  it('refuses what it cannot do, by variable: gRPC OTLP, other exporters, a URL that is not one', () => {
+    const problems = problemsOf({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_TRACES_EXPORTER: 'zipkin', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4317' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^OTEL_TRACES_EXPORTER: must be otlp or none/),
+      expect.stringMatching(/^OTEL_EXPORTER_OTLP_ENDPOINT: must be an http\(s\) URL/),
+      expect.stringMatching(/^OTEL_EXPORTER_OTLP_PROTOCOL: must be http\/protobuf or http\/json .*4318/),
+    ]);
+  });
+});
+
 describe('configuration', () => {
   it('defaults to the embedded simulators on port 4001 outside production', () => {
     const config = loadConfig({});

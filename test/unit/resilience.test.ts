@@ -147,7 +147,7 @@ describe('resilient call', () => {
   });
 
   it('ends a retry\'s backoff as soon as its request is cancelled, without another attempt', async () => {
-    const scope = new RequestScope(Date.now() + 60_000);
+    const scope = new RequestScope({ deadline: Date.now() + 60_000 });
     let attempts = 0;
     const started = performance.now();
     const call = resilientCall(chain(), scope, () => {

@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import type { RequestScope } from '../../request/request-scope.js';
-import { childTraceHeaders } from '../../request/trace-context.js';
+import type { SpanAttributes } from '../../request/tracing.js';
+import { traceHeaders } from '../../request/trace-context.js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, PaymentLookupError } from '../../errors/payment-lookup-error.js';
 import type { Provider } from '../../model/provider.js';
@@ -17,6 +18,8 @@ export type HttpResponse = BufferedExchange;
 export class JsonHttpClient {
   readonly #pool: Pool;
   readonly #basePath: string;
+  /** OpenTelemetry's HTTP client attributes (no path: it holds the payment id). */
+  readonly #spanAttributes: SpanAttributes;
 
   constructor(
     readonly provider: Provider,
@@ -25,6 +28,12 @@ export class JsonHttpClient {
   ) {
     const url = new URL(baseUrl);
     this.#basePath = url.pathname.replace(/\/+$/, '');
+    this.#spanAttributes = {
+      'http.request.method': 'GET',
+      'server.address': url.hostname,
+      'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      'payments.provider': provider,
+    };
     this.#pool = new Pool(url.origin, {
       connections: settings.connections,
       connectTimeout: settings.connectTimeoutMs,
@@ -56,15 +65,24 @@ export class JsonHttpClient {
     const unsubscribe = scope.onCancel(() => {
       response.abort(new Error('the GraphQL request was cancelled'));
     });
+    // One client span per attempt (semantic conventions for HTTP client spans:
+    // https://opentelemetry.io/docs/specs/semconv/http/http-spans/#http-client); the provider sees it as its parent.
+    const span = scope.tracer.start('GET', 'client', scope.trace, this.#spanAttributes);
     try {
-      const sent = { accept: 'application/json', 'x-request-id': scope.requestId, ...childTraceHeaders(scope.trace), ...headers };
+      const sent = { accept: 'application/json', 'x-request-id': scope.requestId, ...traceHeaders(span.context), ...headers };
       this.#pool.dispatch({ method: 'GET', path: `${this.#basePath}${path}`, headers: sent }, response);
-      return await response.settled;
+      const answer = await response.settled;
+      span.setAttributes({ 'http.response.status_code': answer.status });
+      if (answer.status >= 400) span.fail(String(answer.status));
+      return answer;
     } catch (error) {
-      throw transportError(this.provider, error, { timedOut, cancelled: scope.cancelled, deadlineBound });
+      const failure = transportError(this.provider, error, { timedOut, cancelled: scope.cancelled, deadlineBound });
+      span.fail(failure.code);
+      throw failure;
     } finally {
       clearTimeout(timer);
       unsubscribe();
+      span.end();
     }
   }
 

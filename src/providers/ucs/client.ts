@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { ErrorCode } from '../../errors/codes.js';
 import { lookupError, type PaymentLookupError } from '../../errors/payment-lookup-error.js';
 import type { RequestScope } from '../../request/request-scope.js';
-import { childTraceHeaders } from '../../request/trace-context.js';
+import { traceHeaders } from '../../request/trace-context.js';
 import type { Payment } from '../../model/payment.js';
 import type { Secret } from '../../security/secret.js';
 import type { ProviderAdapter } from '../adapter.js';
@@ -39,21 +39,40 @@ export function createUcsAdapter(connection: UcsConnection, calls: CallSettings)
     'grpc.enable_retries': 0,
   });
 
+  // OpenTelemetry's gRPC client attributes: https://opentelemetry.io/docs/specs/semconv/rpc/grpc/
+  const [serverAddress, serverPort] = splitAddress(connection.address);
+  const spanAttributes = {
+    'rpc.system': 'grpc',
+    'rpc.service': 'types.PaymentService',
+    'rpc.method': 'Get',
+    'server.address': serverAddress,
+    'server.port': serverPort,
+    'payments.provider': 'UCS',
+  };
+
   function get(lookup: UcsLookup, scope: RequestScope): Promise<UcsGetResponse> {
+    if (scope.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
+    const span = scope.tracer.start('types.PaymentService/Get', 'client', scope.trace, spanAttributes);
     const metadata = new grpc.Metadata();
     metadata.set('x-connector-config', connection.connectorConfig.reveal());
     metadata.set('x-request-id', scope.requestId);
-    for (const [name, value] of Object.entries(childTraceHeaders(scope.trace))) metadata.set(name, value);
-    if (scope.cancelled) return Promise.reject(lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS'));
-    return new Promise((resolve, reject) => {
+    for (const [name, value] of Object.entries(traceHeaders(span.context))) metadata.set(name, value);
+    return new Promise<UcsGetResponse>((resolve, reject) => {
       const budgetMs = Math.min(calls.totalTimeoutMs, scope.remainingMs());
       // When the request's deadline, not the call's own limit, sets the gRPC deadline, running out is the request's doing.
       const deadlineBound = budgetMs < calls.totalTimeoutMs;
       const call = client.Get(ucsGetRequest(lookup), metadata, { deadline: Date.now() + budgetMs }, (error, response) => {
         unsubscribe();
-        if (error) reject(grpcFailure(error, scope.cancelled, deadlineBound));
-        else if (!response) reject(lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { detail: 'empty response' }));
-        else resolve(response);
+        span.setAttributes({ 'rpc.grpc.status_code': error ? error.code : grpc.status.OK });
+        if (error) {
+          const failure = grpcFailure(error, scope.cancelled, deadlineBound);
+          span.fail(failure.code);
+          reject(failure);
+        } else if (!response) {
+          span.fail(ErrorCode.PROVIDER_BAD_RESPONSE);
+          reject(lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { detail: 'empty response' }));
+        } else resolve(response);
+        span.end();
       });
       // Declared after the call: grpc-js only ever calls back asynchronously.
       const unsubscribe = scope.onCancel(() => {
@@ -155,4 +174,10 @@ export function inBandFailure(response: UcsGetResponse): PaymentLookupError | un
   const http = response.status_code;
   if (http >= 400) return errorForUpstreamStatus('UCS', http, { label: 'connector HTTP' });
   return lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { upstreamStatus: http, detail: 'an error without a status' });
+}
+
+/** `host:port` (or `[v6]:port`) as OpenTelemetry's `server.address` and `server.port`. */
+function splitAddress(address: string): [string, number | undefined] {
+  const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(address);
+  return match ? [match[1]!, Number(match[2])] : [address, undefined];
 }
