@@ -10,10 +10,11 @@
  *
  *   (c) federation: 50 orders with their payments through Hive Gateway, providers at 50 ms, vs. one fetch
  *   (d) soak: 30 s warm-up, then SOAK_SECONDS (default 120) of `payments` load with 10% provider errors and 5% stalls
+ *   (e) tracing: (a)'s load with OpenTelemetry off, on, and on with 10% sampled; and what off costs a request
  *
  * BENCH_SECONDS sets the autocannon duration (default 10); BENCH_WARM_UP_SECONDS the warm-up of (b) (default 15).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
@@ -27,6 +28,10 @@ import { composeWithGuild } from '../test/federation/compose.js';
 import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
 import { localSubgraphs } from '../test/federation/schema-checks.js';
 import { nextLine, startProcess, stopAll } from './processes.js';
+import { BUSY_CORES, median, openWindow, rssMb, spread } from './measure.js';
+import { UNTRACED } from '../src/request/tracing.js';
+import { traceHeaders } from '../src/request/trace-context.js';
+import { RequestScope } from '../src/request/request-scope.js';
 import type { ChildProcess } from 'node:child_process';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? '10');
@@ -68,7 +73,7 @@ async function subgraph(urls: SimulatorUrls): Promise<string> {
   return (await subgraphProcess(urls)).url;
 }
 
-async function subgraphProcess(urls: SimulatorUrls, nodeOptions = ''): Promise<{ url: string; child: ChildProcess }> {
+async function subgraphProcess(urls: SimulatorUrls, nodeOptions = '', env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const { child, line } = await startProcess(
     'dist/src/main.js',
     {
@@ -79,17 +84,12 @@ async function subgraphProcess(urls: SimulatorUrls, nodeOptions = ''): Promise<{
       NODE_OPTIONS: `${process.env['SUBGRAPH_NODE_OPTIONS'] ?? ''} ${nodeOptions}`.trim(),
       PROVIDER_MAX_CONCURRENCY: String(PROVIDER_CONCURRENCY),
       ...simulatorEnv(urls),
+      ...env,
     },
     /subgraph ready at /,
   );
   children.push(child);
   return { url: /ready at (\S+)\/graphql/.exec(line)![1]!, child };
-}
-
-/** Resident memory of a process, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? '0') / 1024);
 }
 
 const MEMORY_PROBE = `--import ${fileURLToPath(new URL('memory-probe.mjs', import.meta.url))}`;
@@ -222,6 +222,7 @@ async function load(url: string, request: ReturnType<typeof distinctPayment> | s
     duration: seconds,
   });
   return {
+    requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -235,11 +236,6 @@ async function post(url: string, body: string): Promise<{ ms: number; json: { da
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const json = (await response.json()) as { data?: unknown; errors?: unknown[] };
   return { ms: performance.now() - start, json };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function timed(url: string, body: string, runs: number): Promise<number> {
@@ -318,6 +314,106 @@ async function batching(providers: readonly Provider[]) {
   };
 }
 
+/** A server under load in a round: where it listens, its process, and what each request sends. */
+interface Target {
+  readonly url: string;
+  readonly pid: number;
+  readonly request: ReturnType<typeof distinctPayment>;
+}
+
+/** One loaded round of `target`, with its CPU per request and peak RSS from /proc, and the machine's other load. */
+async function round(target: Target) {
+  const window = openWindow([process.pid, ...children.flatMap((child) => (child.pid ? [child.pid] : []))]);
+  let rssPeakMb = rssMb(target.pid);
+  const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(target.pid))), 250);
+  const result = await load(target.url, target.request, SECONDS);
+  clearInterval(sampler);
+  const measured = window.end();
+  const cpuUsPerRequest = Math.round(((measured.cpuSecondsByPid.get(target.pid) ?? 0) / Math.max(1, result.requests)) * 1e6);
+  return { ...result, cpuUsPerRequest, rssPeakMb, othersCores: measured.othersCores };
+}
+
+type Round = Awaited<ReturnType<typeof round>>;
+
+/** Medians over rounds, the spread of req/s, and whether any round ran on a busy machine. */
+function summarize(rounds: readonly Round[]) {
+  return {
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    requestsPerSecondSpread: spread(rounds.map((r) => r.requestsPerSecond)),
+    p99Ms: median(rounds.map((r) => r.p99Ms)),
+    cpuUsPerRequest: median(rounds.map((r) => r.cpuUsPerRequest)),
+    rssPeakMb: Math.max(...rounds.map((r) => r.rssPeakMb)),
+    othersCoresMax: Math.max(...rounds.map((r) => r.othersCores)),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    rounds: rounds.map(({ requestsPerSecond, cpuUsPerRequest, othersCores }) => ({ requestsPerSecond, cpuUsPerRequest, othersCores })),
+  };
+}
+
+/** Each target loaded in turn, `count` times over, so that a slow spell of a shared machine falls on all of them alike. */
+async function alternatingRounds<Name extends string>(targets: Readonly<Record<Name, Target>>, count: number) {
+  const names = Object.keys(targets) as Name[];
+  // V8 keeps optimising for a while (CPU per request still fell by a third over the first 30 s):
+  // measure from steady state.
+  for (let pass = 0; pass < 2; pass += 1) for (const name of names) await load(targets[name].url, targets[name].request, WARM_UP_SECONDS / 2);
+  const rounds = Object.fromEntries(names.map((name) => [name, [] as Round[]])) as Record<Name, Round[]>;
+  for (let n = 0; n < count; n += 1) for (const name of names) rounds[name].push(await round(targets[name]));
+  return Object.fromEntries(names.map((name) => [name, summarize(rounds[name])])) as Record<Name, ReturnType<typeof summarize>>;
+}
+
+/**
+ * What tracing off costs a request in this process: the spans a `payment` request makes (request,
+ * operation, batch, provider call), its scope and the provider call's `traceparent`, with `UNTRACED`.
+ */
+function untracedNanosPerRequest(): number {
+  const parent = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', flags: '01', remote: true };
+  const once = () => {
+    const request = UNTRACED.start('POST /graphql', 'server', parent);
+    const operation = UNTRACED.start('GraphQL Operation', 'internal', request.context);
+    const scope = new RequestScope({ trace: operation.context, requestId: 'bench' });
+    const batch = scope.tracer.start('payment batch', 'internal', scope.trace, { 'payments.batch.size': 1 });
+    const call = scope.tracer.start('GET', 'client', scope.under(batch.context).trace, {});
+    traceHeaders(call.context);
+    for (const span of [call, batch, operation, request]) span.end();
+  };
+  const runs = 200_000;
+  for (let n = 0; n < runs; n += 1) once();
+  const started = process.hrtime.bigint();
+  for (let n = 0; n < runs; n += 1) once();
+  return Number(process.hrtime.bigint() - started) / runs;
+}
+
+/**
+ * (e) tracing: the subgraph with tracing off (the default), on (every span sampled and exported
+ * over OTLP/protobuf to a sink collector) and on with one trace in ten sampled, in alternating rounds
+ * of the (a) load.
+ */
+async function tracingCost() {
+  const urls = await simulators(0);
+  const sink = await startProcess('bench/otlp-sink.ts', {}, /^SINK /);
+  children.push(sink.child);
+  const sinkUrl = sink.line.trim().split(' ')[1]!;
+  const off = await subgraphProcess(urls);
+  // A queue deep enough for the bench's span rate: a dropped span would flatter "on".
+  const traced = { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl, OTEL_BSP_MAX_QUEUE_SIZE: '65536' };
+  const on = await subgraphProcess(urls, '', traced);
+  // What production would more likely run: one trace in ten recorded (these requests start their traces).
+  const sampled = await subgraphProcess(urls, '', { ...traced, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' });
+  const target = (process: { url: string; child: ChildProcess }): Target => ({ url: process.url, pid: process.child.pid!, request: subgraphRequest });
+  const results = await alternatingRounds({ off: target(off), on: target(on), sampled: target(sampled) }, THROUGHPUT_ROUNDS);
+  const untracedNs = untracedNanosPerRequest();
+  const received = nextLine(sink.child, /^SINK received/);
+  sink.child.kill('SIGTERM');
+  return {
+    ...results,
+    onToOff: Number((results.on.requestsPerSecond / results.off.requestsPerSecond).toFixed(2)),
+    sampledToOff: Number((results.sampled.requestsPerSecond / results.off.requestsPerSecond).toFixed(2)),
+    untracedNsPerRequest: Math.round(untracedNs),
+    untracedShareOfRequestCpu: Number((untracedNs / 1000 / results.off.cpuUsPerRequest).toFixed(4)),
+    sink: (await received).trim(),
+    busy: Math.max(results.off.othersCoresMax, results.on.othersCoresMax, results.sampled.othersCoresMax) > BUSY_CORES,
+  };
+}
+
 /**
  * The join the dashboards make: the gateway asks the orders subgraph for 50 orders, then the payments
  * subgraph for their 50 payments. Payments and orders subgraphs and the gateway run in this process
@@ -383,8 +479,8 @@ async function federation() {
   }
 }
 
-/** BENCH_SCENARIOS=a, =b, =c, =d or any comma list (default a,b,c,d) picks what runs. */
-const scenarios = new Set((process.env['BENCH_SCENARIOS'] ?? 'a,b,c,d').split(','));
+/** BENCH_SCENARIOS=a, =b, =c, =d, =e or any comma list (default a,b,c,d,e) picks what runs. */
+const scenarios = new Set((process.env['BENCH_SCENARIOS'] ?? 'a,b,c,d,e').split(','));
 
 try {
   const a = scenarios.has('a') ? await throughput() : undefined;
@@ -400,7 +496,9 @@ try {
   const c = scenarios.has('c') ? await federation() : undefined;
   stopAll(children.splice(0));
   const d = scenarios.has('d') ? await soak() : undefined;
-  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b, federation: c, soak: d };
+  stopAll(children.splice(0));
+  const e = scenarios.has('e') ? await tracingCost() : undefined;
+  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b, federation: c, soak: d, tracing: e };
   mkdirSync(new URL('results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -431,6 +529,15 @@ try {
     console.log(`                     JS heap ${String(d.heapStartMb)} MB -> ${String(d.heapEndMb)} MB (${percent(d.heapGrowth)}, target within 10%)  ${pass(Math.abs(d.heapGrowth) <= 0.1)}`);
     console.log(`    RSS peak under load ${String(d.rssPeakMb)} MB (V8 grows its heap under load and gives it back)`);
     console.log(`    coded payment errors ${String(d.paymentErrors)} (expected: stalls and failures that retries could not save)`);
+  }
+  if (e) {
+    console.log(`\n(e) tracing: the (a) load with tracing off, on (every span exported to a sink) and on with 10% sampled, ${String(THROUGHPUT_ROUNDS)} alternating rounds`);
+    for (const [name, run] of [['off', e.off], ['on', e.on], ['10%', e.sampled]] as const) {
+      console.log(`    ${name.padEnd(4)} ${String(run.requestsPerSecond).padStart(6)} req/s (spread ${String(run.requestsPerSecondSpread)})  p99 ${String(run.p99Ms)} ms  ${String(run.cpuUsPerRequest)} µs CPU/request  RSS peak ${String(run.rssPeakMb)} MiB`);
+    }
+    console.log(`    on/off ${String(e.onToOff)}, 10%/off ${String(e.sampledToOff)} of the throughput; ${e.sink}`);
+    console.log(`    tracing off costs ${String(e.untracedNsPerRequest)} ns per request (${String(Math.round(e.untracedShareOfRequestCpu * 10000) / 100)}% of its CPU)`);
+    if (e.busy) console.log(`    NO VERDICT: other processes used more than ${String(BUSY_CORES)} cores during a round`);
   }
 } finally {
   stopAll(children);
