@@ -7,8 +7,8 @@ import { ProviderRegistry } from '../loading/provider-registry.js';
 import { createLogger } from '../log/logger.js';
 import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { createApp, type App } from '../server/app.js';
-import { UNTRACED } from '../request/tracing.js';
-import { createOtelTracer } from '../telemetry/otel-tracer.js';
+import { UNTRACED, type Tracer } from '../request/tracing.js';
+import type { TracingSettings } from '../telemetry/tracing-settings.js';
 
 /** What a caller may add to the service it builds: tests and benches observe, never change behaviour. */
 export interface ServiceHooks {
@@ -63,9 +63,15 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
     ...(config.inboundAuth ? { inboundAuth: config.inboundAuth } : {}),
     metrics,
-    tracer: config.tracing ? createOtelTracer(config.tracing) : UNTRACED,
+    tracer: config.tracing ? await otelTracer(config.tracing) : UNTRACED,
     ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
     ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
   });
   return { logger, registry, app };
+}
+
+/** The OpenTelemetry SDK is loaded only when tracing is on: off, it costs neither start-up nor memory. */
+async function otelTracer(settings: TracingSettings): Promise<Tracer> {
+  const { createOtelTracer } = await import('../telemetry/otel-tracer.js');
+  return createOtelTracer(settings);
 }
