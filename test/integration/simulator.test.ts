@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { HttpSimulator } from '../../src/simulation/http-simulator.js';
+import { RequestLog } from '../../src/simulation/request-log.js';
 
 describe('simulated provider latency', () => {
   it('answers latencyMs after the request arrived, with the time spent working out the answer inside it', async () => {
@@ -28,5 +29,17 @@ describe('simulated provider latency', () => {
     } finally {
       await simulator.close();
     }
+  });
+});
+
+describe('request log', () => {
+  it('stays bounded when every request asks for a new path, as the bench does, and still counts every call', () => {
+    const log = new RequestLog();
+    for (let n = 0; n <= 10_000; n += 1) log.start({ method: 'GET', path: `/payments/pay_gen_${String(n)}`, headers: {} })();
+    expect(log.totalCalls).toBe(10_001);
+    expect(log.callsTo('/payments/pay_gen_10000')).toBe(1);
+    // The oldest path's count went to make room.
+    expect(log.callsTo('/payments/pay_gen_0')).toBe(0);
+    expect(log.requests).toHaveLength(1_000);
   });
 });
