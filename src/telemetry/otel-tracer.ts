@@ -28,7 +28,25 @@ export function createOtelTracer(settings: TracingSettings): Tracer {
     // OTEL_BSP_* set the batching; OTEL_TRACES_SAMPLER the sampling (parent-based, always on, by default).
     spanProcessors: [new BatchSpanProcessor(exporter)],
   });
-  return new OpenTelemetryTracer(provider.getTracer('payments-subgraph'), () => provider.shutdown());
+  return new OpenTelemetryTracer(provider.getTracer('payments-subgraph'), () => shutdownWithin(provider, SHUTDOWN_FLUSH_MS));
+}
+
+/**
+ * How long shutdown waits for the last spans to reach the collector. The exporter's own timeout is
+ * 10 s (OTEL_EXPORTER_OTLP_TIMEOUT); a collector that has gone silent must not hold the pod past its
+ * grace period, which the readiness delay and the drain already use (README "Kubernetes").
+ */
+const SHUTDOWN_FLUSH_MS = 2_000;
+
+async function shutdownWithin(provider: BasicTracerProvider, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  // A failed export is the collector's problem, not the shutdown's: the spans are lost either way.
+  await Promise.race([provider.shutdown().catch(() => undefined), gaveUp]);
+  clearTimeout(timer);
 }
 
 /** The OpenTelemetry parent of each context this tracer made, so that a child does not rebuild it. */

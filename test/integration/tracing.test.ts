@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../../src/model/provider.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';
@@ -172,5 +174,31 @@ describe('tracing: failures, sampling and what never goes in a span', () => {
     await app.close();
     expect(collector.exports.length).toBe(before);
     expect(app.simulator('PRIMER').requests.at(-1)?.headers['traceparent']).toMatch(new RegExp(`^00-${GATEWAY_TRACE}-[0-9a-f]{16}-01$`));
+  });
+});
+
+describe('tracing: a collector that is down or silent', () => {
+  it('answers as usual when the collector refuses connections', async () => {
+    const gone = await OtlpCollector.start();
+    const url = gone.url;
+    await gone.close();
+    const app = await startTestApp({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: url } });
+    const response = await post(app, DASHBOARD, { refs: [{ id: 'pay_settled', provider: 'PRIMER' }] }, gatewayHeaders());
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await app.close();
+  });
+
+  it('does not hold shutdown longer than its flush limit when the collector never answers', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const app = await startTestApp({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${String((silent.address() as AddressInfo).port)}` } });
+    await post(app, DASHBOARD, { refs: [{ id: 'pay_settled', provider: 'PRIMER' }] }, gatewayHeaders());
+    const started = performance.now();
+    await app.close();
+    // 2 s of flush (src/telemetry/otel-tracer.ts) and the server's own drain, well under the exporter's 10 s.
+    expect(performance.now() - started).toBeLessThan(4_000);
+    silent.closeAllConnections();
+    silent.close();
   });
 });
