@@ -12,8 +12,11 @@ export interface Started {
  * what it measures) and resolves with the first stdout line matching `ready`. A `.ts` entry runs
  * through tsx; a built `.js` one as production runs it.
  */
-export function startProcess(entry: string, env: Record<string, string>, ready: RegExp): Promise<Started> {
-  const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
+export function startProcess(command: string | readonly string[], env: Record<string, string>, ready: RegExp): Promise<Started> {
+  // A built entry may come with the Node flags production starts it with (`[...flags, entry]`).
+  const argv = typeof command === 'string' ? [command] : [...command];
+  const entry = argv.at(-1)!;
+  const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', ...argv] : argv, {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -59,7 +59,18 @@ describe('Kubernetes manifests', () => {
     expect(container?.readinessProbe).toMatchObject({ httpGet: { path: '/ready' } });
     expect(container?.lifecycle?.preStop).toBeDefined();
     const env = Object.fromEntries((container?.env ?? []).map(({ name, value }) => [name, Number(value)]));
-    expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan((env['SHUTDOWN_READINESS_DELAY_MS'] ?? 0) + (env['SHUTDOWN_DRAIN_MS'] ?? 0));
+    // The readiness delay, the drain, then at most 2 s to send the last spans (src/telemetry/otel-tracer.ts).
+    expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan((env['SHUTDOWN_READINESS_DELAY_MS'] ?? 0) + (env['SHUTDOWN_DRAIN_MS'] ?? 0) + 2_000);
+  });
+
+  it('run the image with a heap limit that leaves the container room for the rest of the process', () => {
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8'))![1]!) as string[];
+    const heapMb = Number(/^--max-old-space-size=(\d+)$/.exec(cmd.find((arg) => arg.startsWith('--max-old-space-size=')) ?? '')?.[1]);
+    const deployment = ofKind('Deployment')[0] as unknown as { spec: { template: { spec: { containers: Array<{ resources: { limits: { memory: string } } }> } } } };
+    const limitMb = Number(/^(\d+)Mi$/.exec(deployment.spec.template.spec.containers[0]!.resources.limits.memory)?.[1]);
+    expect(heapMb).toBeGreaterThan(0);
+    // Node itself, compiled code and the young generation take about 100 MiB beside the old generation.
+    expect(heapMb + 100).toBeLessThanOrEqual(limitMb);
   });
 
   it('admit only the gateway (and the metrics scraper) to the subgraph\'s port', () => {
