@@ -62,7 +62,8 @@ export class RequestScope {
     this.deadline = options.deadline ?? Date.now() + DEFAULT_REQUEST_DEADLINE_MS;
     this.requestId = options.requestId ?? randomUUID();
     this.tracer = options.tracer ?? UNTRACED;
-    this.trace = options.trace ?? this.tracer.start('request', 'server', undefined).context;
+    // A scope made without a trace (tests, scripts) starts one of ids only: a span recorded here would never end.
+    this.trace = options.trace ?? UNTRACED.start('request', 'server', undefined).context;
   }
 
   /** Milliseconds left before the deadline (0 when passed). */
