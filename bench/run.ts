@@ -5,7 +5,8 @@
  *
  *   (a) throughput: `payment` on a 0 ms Primer simulator vs. a plain Node handler doing the same fetch,
  *       in BENCH_ROUNDS (default 5) alternating rounds: medians of req/s, p99, CPU per request, RSS;
- *       the peer (Mesh + Hive Gateway over Primer's OpenAPI spec, bench/peer.ts) in the same rounds
+ *       the peer (Mesh + Hive Gateway over Primer's OpenAPI spec, bench/peer.ts) and Apollo Server's own
+ *       floor (a constant resolver, bench/apollo-floor.ts) in the same rounds
  *   (b) batching: `payments` with 100 refs over Primer and Gr4vy, then over all five providers, at 50 ms
  *       provider latency vs. one fetch
  *
@@ -205,6 +206,13 @@ async function peerProcess(primerUrl: string): Promise<{ url: string; child: Chi
   return { url: line.slice('PEER '.length).trim(), child };
 }
 
+/** Apollo Server on Fastify with a constant resolver (bench/apollo-floor.ts): the stack's own cost per request. */
+async function apolloFloorProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const { child, line } = await startProcess('bench/apollo-floor.ts', { NODE_ENV: 'production' }, /^APOLLO_FLOOR /);
+  children.push(child);
+  return { url: line.slice('APOLLO_FLOOR '.length).trim(), child };
+}
+
 /** The peer's field for `GET /payments/{id}`, as Mesh names it after the spec's operation. */
 const PEER_PAYMENT_QUERY = 'query($id: String!) { get_payment_by_id_payments__id__get(id: $id) { id status } }';
 
@@ -230,6 +238,7 @@ const distinctPayment = (toBody: (id: string) => string) => ({
 });
 const subgraphRequest = distinctPayment((id) => JSON.stringify({ query: PAYMENT_QUERY, variables: { id } }));
 const floorRequest = distinctPayment((id) => JSON.stringify({ id }));
+const apolloFloorRequest = distinctPayment((id) => JSON.stringify({ query: 'query($id: ID!) { payment(id: $id) { id status } }', variables: { id } }));
 const peerRequest = distinctPayment((id) => JSON.stringify({ query: PEER_PAYMENT_QUERY, variables: { id } }));
 
 async function load(url: string, request: ReturnType<typeof distinctPayment> | string, seconds: number) {
@@ -290,19 +299,21 @@ async function alternately(url: string, a: string, b: string, runs: number): Pro
  */
 async function throughput() {
   const urls = await simulators(0);
-  const [floorUrl, subgraphServer, peerServer] = await Promise.all([floorProcess(urls.PRIMER), subgraphProcess(urls), peerProcess(urls.PRIMER)]);
+  const [floorUrl, subgraphServer, peerServer, apolloFloor] = await Promise.all([floorProcess(urls.PRIMER), subgraphProcess(urls), peerProcess(urls.PRIMER), apolloFloorProcess()]);
   // Each must answer the payment asked for, or its figures would measure errors.
   const probeId = generatedId('PRIMER', 0);
   for (const [url, body] of [
     [subgraphServer.url, { query: PAYMENT_QUERY, variables: { id: probeId } }],
     [peerServer.url, { query: PEER_PAYMENT_QUERY, variables: { id: probeId } }],
+    [apolloFloor.url, { query: 'query($id: ID!) { payment(id: $id) { id status } }', variables: { id: probeId } }],
   ] as const) {
     const { json } = await post(url, JSON.stringify(body));
     if (json.errors || !JSON.stringify(json.data).includes(probeId)) throw new Error(`${url} did not answer the payment: ${JSON.stringify(json).slice(0, 300)}`);
   }
   const idleRssMb = await settledRssMb(subgraphServer.child.pid!);
-  const { floor, subgraph, peer } = await alternatingRounds(
+  const { floor, subgraph, peer, apollo } = await alternatingRounds(
     {
+      apollo: { url: apolloFloor.url, pid: apolloFloor.child.pid!, request: apolloFloorRequest },
       floor: { url: floorUrl.url, pid: floorUrl.child.pid!, request: floorRequest },
       subgraph: { url: subgraphServer.url, pid: subgraphServer.child.pid!, request: subgraphRequest },
       peer: { url: peerServer.url, pid: peerServer.child.pid!, request: peerRequest },
@@ -314,12 +325,13 @@ async function throughput() {
     floor,
     subgraph: { ...subgraph, idleRssMb },
     peer,
+    apollo,
     peerRatio: Number((peer.requestsPerSecond / floor.requestsPerSecond).toFixed(3)),
     ratio: median(ratios),
     ratios,
     cpuRatio: Number((subgraph.cpuUsPerRequest / floor.cpuUsPerRequest).toFixed(2)),
     p99Ratio: Number((subgraph.p99Ms / Math.max(1, floor.p99Ms)).toFixed(2)),
-    busy: Math.max(floor.othersCoresMax, subgraph.othersCoresMax, peer.othersCoresMax) > BUSY_CORES,
+    busy: Math.max(floor.othersCoresMax, subgraph.othersCoresMax, peer.othersCoresMax, apollo.othersCoresMax) > BUSY_CORES,
     targets: THROUGHPUT_TARGETS,
   };
 }
@@ -576,13 +588,14 @@ try {
   if (a) {
     const t = a.targets;
     console.log(`\n(a) payment, 0 ms simulator, ${String(CONNECTIONS)} connections, ${String(THROUGHPUT_ROUNDS)} alternating rounds of ${String(SECONDS)} s`);
-    for (const [name, run] of [['floor', a.floor], ['subgraph', a.subgraph], ['peer', a.peer]] as const) {
+    for (const [name, run] of [['floor', a.floor], ['apollo', a.apollo], ['subgraph', a.subgraph], ['peer', a.peer]] as const) {
       console.log(`    ${name.padEnd(9)} ${String(run.requestsPerSecond).padStart(6)} req/s (spread ${String(run.requestsPerSecondSpread)})  p99 ${String(run.p99Ms)} ms  ${String(run.cpuUsPerRequest)} µs CPU/request  RSS peak ${String(run.rssPeakMb)} MiB  (non-2xx ${String(run.non2xx)})`);
     }
     console.log(`    req/s     ${String(a.ratio)} of the floor, median of ${a.ratios.join(', ')} (target >= ${String(t.ratio)})  ${verdict(a.ratio >= t.ratio, a.busy)}`);
     console.log(`    CPU       ${String(a.subgraph.cpuUsPerRequest)} µs per request, ${String(a.cpuRatio)}x the floor's (target <= ${String(t.cpuUsPerRequest)} µs)  ${verdict(a.subgraph.cpuUsPerRequest <= t.cpuUsPerRequest, a.busy)}`);
     console.log(`    p99       ${String(a.p99Ratio)}x the floor's (target <= ${String(t.p99Ratio)})  ${verdict(a.p99Ratio <= t.p99Ratio, a.busy)}`);
     console.log(`    RSS       peak ${String(a.subgraph.rssPeakMb)} MiB (target <= ${String(t.rssPeakMb)})  ${pass(a.subgraph.rssPeakMb <= t.rssPeakMb)}; idle ${String(a.subgraph.idleRssMb)} MiB (target <= ${String(t.idleRssMb)})  ${pass(a.subgraph.idleRssMb <= t.idleRssMb)}`);
+    console.log(`    apollo    Apollo Server on Fastify, a constant resolver, no provider call: ${String(a.apollo.cpuUsPerRequest)} µs CPU/request, the least this stack costs`);
     console.log(`    peer      Mesh + Hive Gateway over Primer's OpenAPI spec: ${String(a.peerRatio)} of the floor, ${String(a.peer.cpuUsPerRequest)} µs CPU/request`);
     console.log(`    others    at most ${String(Math.max(a.floor.othersCoresMax, a.subgraph.othersCoresMax, a.peer.othersCoresMax))} cores used by other processes in a round (busy above ${String(BUSY_CORES)})`);
   }
