@@ -23,6 +23,14 @@ interface Cancellation {
   readonly listeners: Set<() => void>;
 }
 
+const newCancellation = (): Cancellation => ({ cancelled: false, listeners: new Set() });
+
+/** What a scope's copies share with it: its request values always, its cancellation unless detached. */
+interface SharedState {
+  readonly values: Map<RequestValue<unknown>, unknown>;
+  readonly cancellation: Cancellation;
+}
+
 export interface RequestScopeOptions {
   /**
    * Epoch ms by which every provider call of the request must have ended: each call's own timeout
@@ -55,15 +63,18 @@ export class RequestScope {
   readonly requestId: string;
   readonly trace: TraceContext;
   readonly tracer: Tracer;
-  #values = new Map<RequestValue<unknown>, unknown>();
-  #cancellation: Cancellation = { cancelled: false, listeners: new Set() };
+  readonly #values: Map<RequestValue<unknown>, unknown>;
+  readonly #cancellation: Cancellation;
 
-  constructor(options: RequestScopeOptions = {}) {
+  /** @param shared only for the scope's own copies (`detached`, `under`): what they share with it. */
+  constructor(options: RequestScopeOptions = {}, shared?: SharedState) {
     this.deadline = options.deadline ?? Date.now() + DEFAULT_REQUEST_DEADLINE_MS;
     this.requestId = options.requestId ?? randomUUID();
     this.tracer = options.tracer ?? UNTRACED;
     // A scope made without a trace (tests, scripts) starts one of ids only: a span recorded here would never end.
     this.trace = options.trace ?? UNTRACED.start('request', 'server', undefined).context;
+    this.#values = shared?.values ?? new Map<RequestValue<unknown>, unknown>();
+    this.#cancellation = shared?.cancellation ?? newCancellation();
   }
 
   /** Milliseconds left before the deadline (0 when passed). */
@@ -76,21 +87,16 @@ export class RequestScope {
    * with other requests (single-flight), which must not stop because its first requester left.
    */
   detached(): RequestScope {
-    const copy = this.#copy(this.trace);
-    copy.#cancellation = { cancelled: false, listeners: new Set() };
-    return copy;
+    return this.#copy(this.trace, newCancellation());
   }
 
   /** The same request, cancellation included, with its work running in the span `trace` (a loader batch's). */
   under(trace: TraceContext): RequestScope {
-    return trace === this.trace ? this : this.#copy(trace);
+    return trace === this.trace ? this : this.#copy(trace, this.#cancellation);
   }
 
-  #copy(trace: TraceContext): RequestScope {
-    const copy = new RequestScope({ deadline: this.deadline, requestId: this.requestId, trace, tracer: this.tracer });
-    copy.#values = this.#values;
-    copy.#cancellation = this.#cancellation;
-    return copy;
+  #copy(trace: TraceContext, cancellation: Cancellation): RequestScope {
+    return new RequestScope({ deadline: this.deadline, requestId: this.requestId, trace, tracer: this.tracer }, { values: this.#values, cancellation });
   }
 
   /** A value made once per request and shared by all its calls (a per-provider share, a cache of one request). */
