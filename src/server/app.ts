@@ -73,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const requestDeadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const lifecycle = new Lifecycle();
   const httpLimits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
+  const tracer = options.tracer ?? UNTRACED;
   const http = Fastify({
     loggerInstance: logger,
     // The gateway's request id when it sends a sane one, so its logs, ours and the providers' join up.
@@ -117,7 +118,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       requestKeysLimitPlugin<GraphQLContext>(options.maxRefs),
       ...(options.metrics ? [metricsPlugin<GraphQLContext>(options.metrics)] : []),
-      operationSpanPlugin(),
+      // With tracing off the operation's span records nothing: no hooks to name or end it.
+      ...(tracer.recording ? [operationSpanPlugin()] : []),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : graphiqlLandingPage(),
@@ -168,7 +170,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     options.onBatch?.(batch);
   };
 
-  const tracer = options.tracer ?? UNTRACED;
   const requestSpans = tracer.recording ? traceGraphQLRequests(http, tracer) : undefined;
 
   const callers = new CallerVerifier(options.inboundAuth, options.production);
