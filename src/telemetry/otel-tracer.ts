@@ -49,7 +49,10 @@ async function shutdownWithin(provider: BasicTracerProvider, ms: number): Promis
   clearTimeout(timer);
 }
 
-/** The OpenTelemetry parent of each context this tracer made, so that a child does not rebuild it. */
+/**
+ * The OpenTelemetry parent context of each TraceContext used as a parent, built on first use (most
+ * spans, the provider calls, never have children) and then kept, so that siblings do not rebuild it.
+ */
 const parents = new WeakMap<TraceContext, Context>();
 
 class OpenTelemetryTracer implements Tracer {
@@ -65,7 +68,6 @@ class OpenTelemetryTracer implements Tracer {
     const { traceId, spanId, traceFlags, traceState } = span.spanContext();
     const state = traceState?.serialize();
     const context: TraceContext = { traceId, spanId, flags: traceFlags.toString(16).padStart(2, '0'), ...(state ? { tracestate: state } : {}) };
-    parents.set(context, trace.setSpan(ROOT_CONTEXT, span));
     return new RecordedSpan(span, context);
   }
 }
