@@ -199,29 +199,26 @@ async function soak() {
   };
 }
 
-/** The peer (bench/peer.ts): Mesh + Hive Gateway over Primer's OpenAPI spec, against the same simulator. */
-async function peerProcess(primerUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const { child, line } = await startProcess('bench/peer.ts', { ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(primerUrl) }, /^PEER /);
+/**
+ * A bench helper process (floor, peer, Apollo floor, OTLP sink): each prints `<LABEL> <url>` once
+ * listening, and is stopped with the rest when its scenario ends.
+ */
+async function helperProcess(entry: string, env: Record<string, string>, label: string): Promise<{ url: string; child: ChildProcess }> {
+  const { child, line } = await startProcess(entry, env, new RegExp(`^${label} http`));
   children.push(child);
-  return { url: line.slice('PEER '.length).trim(), child };
+  return { url: line.slice(label.length).trim(), child };
 }
 
+/** The floor is one Primer fetch by design: the same credentials and target the subgraph gets. */
+const floorProcess = (primerUrl: string) => helperProcess('bench/floor.ts', { ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(primerUrl) }, 'FLOOR');
+/** The peer (bench/peer.ts): Mesh + Hive Gateway over Primer's OpenAPI spec, against the same simulator. */
+const peerProcess = (primerUrl: string) => helperProcess('bench/peer.ts', { ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(primerUrl) }, 'PEER');
 /** Apollo Server on Fastify with a constant resolver (bench/apollo-floor.ts): the stack's own cost per request. */
-async function apolloFloorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const { child, line } = await startProcess('bench/apollo-floor.ts', { NODE_ENV: 'production' }, /^APOLLO_FLOOR /);
-  children.push(child);
-  return { url: line.slice('APOLLO_FLOOR '.length).trim(), child };
-}
+const apolloFloorProcess = () => helperProcess('bench/apollo-floor.ts', { NODE_ENV: 'production' }, 'APOLLO_FLOOR');
 
 /** The peer's field for `GET /payments/{id}`, as Mesh names it after the spec's operation. */
 const PEER_PAYMENT_QUERY = 'query($id: String!) { get_payment_by_id_payments__id__get(id: $id) { id status } }';
 
-async function floorProcess(primerUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  // The floor is one Primer fetch by design: the same credentials and target the subgraph gets.
-  const { child, line } = await startProcess('bench/floor.ts', { ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(primerUrl) }, /^FLOOR /);
-  children.push(child);
-  return { url: line.slice('FLOOR '.length).trim(), child };
-}
 
 const PAYMENT_QUERY = 'query($id: ID!) { payment(id: $id, provider: PRIMER) { id status } }';
 
@@ -471,12 +468,10 @@ function untracedNanosPerRequest(): number {
  */
 async function tracingCost() {
   const urls = await simulators(0);
-  const sink = await startProcess('bench/otlp-sink.ts', {}, /^SINK /);
-  children.push(sink.child);
-  const sinkUrl = sink.line.trim().split(' ')[1]!;
+  const sink = await helperProcess('bench/otlp-sink.ts', {}, 'SINK');
   const off = await subgraphProcess(urls);
   // A queue deep enough for the bench's span rate: a dropped span would flatter "on".
-  const traced = { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl, OTEL_BSP_MAX_QUEUE_SIZE: '65536' };
+  const traced = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_BSP_MAX_QUEUE_SIZE: '65536' };
   const on = await subgraphProcess(urls, '', traced);
   // What production would more likely run: one trace in ten recorded (these requests start their traces).
   const sampled = await subgraphProcess(urls, '', { ...traced, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' });
