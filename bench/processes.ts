@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const ROOT = new URL('../', import.meta.url);
 
@@ -50,4 +51,12 @@ export function nextLine(child: ChildProcess, pattern: RegExp): Promise<string> 
 
 export function stopAll(children: readonly ChildProcess[]): void {
   for (const child of children) child.kill('SIGTERM');
+}
+
+/** The Node flags the Dockerfile's CMD starts the service with, so the bench runs what production runs. */
+export function productionNodeFlags(): string[] {
+  const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(new URL('Dockerfile', ROOT), 'utf8'))?.[1];
+  const argv = cmd ? (JSON.parse(cmd) as string[]) : [];
+  if (argv[0] !== 'node' || argv.at(-1) !== 'dist/src/main.js') throw new Error('the Dockerfile CMD is no longer `node [flags] dist/src/main.js`: update the bench');
+  return argv.slice(1, -1);
 }

@@ -16,7 +16,7 @@
  *
  * BENCH_SECONDS sets the autocannon duration (default 10); BENCH_WARM_UP_SECONDS the warm-up of (b) (default 15).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
@@ -29,7 +29,7 @@ import { buildService } from '../src/service/build-service.js';
 import { composeWithGuild } from '../test/federation/compose.js';
 import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
 import { localSubgraphs } from '../test/federation/schema-checks.js';
-import { nextLine, startProcess, stopAll } from './processes.js';
+import { nextLine, productionNodeFlags, startProcess, stopAll } from './processes.js';
 import { BUSY_CORES, median, openWindow, rssMb, spread } from './measure.js';
 import { UNTRACED } from '../src/request/tracing.js';
 import { traceHeaders } from '../src/request/trace-context.js';
@@ -73,14 +73,6 @@ async function simulators(latencyMs: number, faults = { errorRate: 0, stallRate:
 /** The production artifact (`npm run build`'s `dist/src/main.js`), configured as in production against the simulators. */
 async function subgraph(urls: SimulatorUrls): Promise<string> {
   return (await subgraphProcess(urls)).url;
-}
-
-/** The Node flags the Dockerfile's CMD starts the service with, so the bench runs what production runs. */
-function productionNodeFlags(): string[] {
-  const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8'))?.[1];
-  const argv = cmd ? (JSON.parse(cmd) as string[]) : [];
-  if (argv[0] !== 'node' || argv.at(-1) !== 'dist/src/main.js') throw new Error('the Dockerfile CMD is no longer `node [flags] dist/src/main.js`: update the bench');
-  return argv.slice(1, -1);
 }
 
 async function subgraphProcess(urls: SimulatorUrls, nodeOptions = '', env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { productionNodeFlags } from '../../bench/processes.js';
 import { parseAllDocuments } from 'yaml';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -64,8 +65,8 @@ describe('Kubernetes manifests', () => {
   });
 
   it('run the image with a heap limit that leaves the container room for the rest of the process', () => {
-    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8'))![1]!) as string[];
-    const heapMb = Number(/^--max-old-space-size=(\d+)$/.exec(cmd.find((arg) => arg.startsWith('--max-old-space-size=')) ?? '')?.[1]);
+    // The flags as the bench reads them from the Dockerfile's CMD.
+    const heapMb = Number(/^--max-old-space-size=(\d+)$/.exec(productionNodeFlags().find((arg) => arg.startsWith('--max-old-space-size=')) ?? '')?.[1]);
     const deployment = ofKind('Deployment')[0] as unknown as { spec: { template: { spec: { containers: Array<{ resources: { limits: { memory: string } } }> } } } };
     const limitMb = Number(/^(\d+)Mi$/.exec(deployment.spec.template.spec.containers[0]!.resources.limits.memory)?.[1]);
     expect(heapMb).toBeGreaterThan(0);
