@@ -46,7 +46,8 @@ export interface TestApp {
   readonly batches: DispatchedBatch[];
   readonly logs: LogCapture;
   simulator(provider: Provider): Simulator;
-  query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  /** POST /graphql as a gateway would, with any extra request headers (traceparent, x-request-id, auth). */
+  query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
   close(): Promise<void>;
 }
 
@@ -108,10 +109,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return simulator;
     },
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as above
-    async query<Data>(query: string, variables: Record<string, unknown> = {}) {
+    async query<Data>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const raw = await response.text();
