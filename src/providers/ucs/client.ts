@@ -176,8 +176,8 @@ export function inBandFailure(response: UcsGetResponse): PaymentLookupError | un
   return lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { upstreamStatus: http, detail: 'an error without a status' });
 }
 
-/** `host:port` (or `[v6]:port`) as OpenTelemetry's `server.address` and `server.port`. */
-function splitAddress(address: string): [string, number | undefined] {
-  const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(address);
-  return match ? [match[1]!, Number(match[2])] : [address, undefined];
+/** `host:port` (UCS_ADDRESS is validated to that form) as OpenTelemetry's `server.address` and `server.port`. */
+function splitAddress(address: string): [string, number] {
+  const separator = address.lastIndexOf(':');
+  return [address.slice(0, separator), Number(address.slice(separator + 1))];
 }
