@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const { logger, registry, app } = await buildService(config);
   const address = await app.http.listen({ host: config.host, port: config.port });
   app.lifecycle.markListening();
+  registry.sendSimulatorWebhooksTo(address);
   logger.info({ address, providers: registry.describe() }, `payments subgraph ready at ${address}/graphql`);
 
   let stopping = false;

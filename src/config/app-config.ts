@@ -7,8 +7,9 @@ import { DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings } from '../resilie
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import type { CallSettings } from '../providers/call-settings.js';
 import { DEFAULT_CALL_SETTINGS } from '../providers/call-settings.js';
-import type { ProviderSetup } from '../providers/module.js';
-import type { SimulatorKnobs } from '../simulation/simulator-base.js';
+import type { ProviderModule, ProviderSetup } from '../providers/module.js';
+import { DEFAULT_JOURNEY_MS, type SimulatorKnobs } from '../simulation/simulator-base.js';
+import { DEFAULT_POLL_POLICY, type PollPolicy } from '../live/poll-policy.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet } from 'jose';
@@ -53,6 +54,11 @@ const serviceEnv = z.object({
   MAX_EXPANDED_FIELDS: positiveInt(1_000_000).default(DEFAULT_REQUEST_LIMITS.maxExpandedFields),
   /** Latency every embedded simulator adds, to feel real network time locally. */
   SIMULATOR_LATENCY_MS: decimalInt(0, 60_000).default(0),
+  /** How long a simulated journey payment (`pay_journey_…`) waits for its buyer before it is captured. */
+  SIMULATOR_JOURNEY_MS: positiveInt(600_000).default(DEFAULT_JOURNEY_MS),
+  /** A subscription's first wait between reads of its payment when no webhook came; it doubles up to SUBSCRIPTION_POLL_MAX_MS. */
+  SUBSCRIPTION_POLL_MS: positiveInt(600_000).default(DEFAULT_POLL_POLICY.firstDelayMs),
+  SUBSCRIPTION_POLL_MAX_MS: positiveInt(3_600_000).default(DEFAULT_POLL_POLICY.maxDelayMs),
   /** The whole request (headers and body) must arrive by then; slow-body connections are closed. */
   HTTP_REQUEST_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
@@ -103,9 +109,27 @@ const providerTimeoutEnv = z.object(
   ),
 );
 
+const webhookVariables = (module: ProviderModule): string[] => (module.webhook ? [module.webhook.secretVariable] : []);
+
+/** Shorter shared secrets could be guessed; providers issue 32 characters and more. */
+const MIN_WEBHOOK_SECRET_LENGTH = 16;
+
+/** Each provider's webhook signing secret, from the variable its scheme names. */
+function webhookSecretsFrom(env: Env): Partial<Record<Provider, Secret>> {
+  const secrets: Partial<Record<Provider, Secret>> = {};
+  for (const module of Object.values(PROVIDER_MODULES)) {
+    const variable = module.webhook?.secretVariable;
+    const value = variable ? env[variable] : undefined;
+    if (!variable || value === undefined || value === '') continue;
+    if (value.length < MIN_WEBHOOK_SECRET_LENGTH) throw new ConfigError([`${variable}: must be at least ${String(MIN_WEBHOOK_SECRET_LENGTH)} characters`]);
+    secrets[module.provider] = new Secret(value);
+  }
+  return secrets;
+}
+
 /** Every environment variable the service reads, for `.env.example` and its test. */
 export function configVariables(): string[] {
-  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...Object.values(PROVIDER_MODULES).flatMap((module) => module.variables)];
+  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...Object.values(PROVIDER_MODULES).flatMap((module) => [...module.variables, ...webhookVariables(module)])];
 }
 
 export interface AppConfig {
@@ -132,6 +156,10 @@ export interface AppConfig {
   readonly inboundAuth?: InboundAuth;
   /** Where spans go; undefined: tracing off (ids are still propagated and logged). */
   readonly tracing?: TracingSettings;
+  /** Signing secrets of the providers' webhooks (`<PROVIDER>_WEBHOOK_SECRET`); a provider without one takes none. */
+  readonly webhookSecrets: Partial<Record<Provider, Secret>>;
+  /** How subscriptions read a payment between webhooks. */
+  readonly pollPolicy: PollPolicy;
   /** Providers whose credentials are set. */
   readonly liveProviders: Partial<Record<Provider, ProviderSetup>>;
   /** Outside production, providers without credentials are served from their simulators. */
@@ -161,6 +189,7 @@ export function loadConfig(env: Env): AppConfig {
     if (setup) liveProviders[module.provider] = setup;
   }
   const inboundAuth = service ? collect(() => inboundAuthFrom(service)) : undefined;
+  const webhookSecrets = collect(() => webhookSecretsFrom(env)) ?? {};
   if (!service || problems.length > 0) throw new ConfigError(problems);
 
   const connections = Math.max(service.PROVIDER_MAX_CONCURRENCY, DEFAULT_CALL_SETTINGS.connections);
@@ -202,7 +231,9 @@ export function loadConfig(env: Env): AppConfig {
       maxFragmentSpreads: service.MAX_FRAGMENT_SPREADS,
       maxExpandedFields: service.MAX_EXPANDED_FIELDS,
     },
-    simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS },
+    simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS, journeyMs: service.SIMULATOR_JOURNEY_MS },
+    webhookSecrets,
+    pollPolicy: { ...DEFAULT_POLL_POLICY, firstDelayMs: service.SUBSCRIPTION_POLL_MS, maxDelayMs: Math.max(service.SUBSCRIPTION_POLL_MS, service.SUBSCRIPTION_POLL_MAX_MS) },
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
     shutdownReadinessDelayMs: service.SHUTDOWN_READINESS_DELAY_MS ?? (service.NODE_ENV === 'production' ? 5_000 : 0),
     httpLimits: { requestTimeoutMs: service.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: service.HTTP_HEADERS_TIMEOUT_MS },

@@ -1,6 +1,9 @@
+import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Caller } from './caller.js';
 import type { PaymentLoaders } from '../loading/payment-loaders.js';
+import type { Payment } from '../model/payment.js';
+import type { PaymentKey } from '../model/provider.js';
 import type { Span } from '../request/tracing.js';
 
 /** What every resolver gets for one GraphQL request. Built fresh per request. */
@@ -13,4 +16,9 @@ export interface GraphQLContext {
   readonly operationSpan: Span;
   /** Carries the request's `reqId`, `traceId` and `spanId` on every line. */
   readonly logger: Logger;
+  /**
+   * Subscriptions only (graphql-ws): the payment's states until it is final, or the coded error that
+   * ended the watch, as the last event. Absent on HTTP requests, which never subscribe.
+   */
+  readonly watch?: (key: PaymentKey) => AsyncIterable<Payment | GraphQLError>;
 }

@@ -36,6 +36,17 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = { maxDepth: 10, maxAliases:
 /** Most refs in one `payments` call, and most representations in one `_entities` request. */
 export const DEFAULT_MAX_REFS = 100;
 
+/** The document rules every operation passes, over HTTP and over WebSocket alike. */
+export function limitRules(limits: RequestLimits) {
+  return [
+    depthLimit(limits.maxDepth),
+    expandedFieldLimit(limits.maxExpandedFields),
+    aliasLimit(limits.maxAliases),
+    directiveLimit(limits.maxDirectives),
+    fragmentSpreadLimit(limits.maxFragmentSpreads),
+  ];
+}
+
 /** Apollo reports validation errors with `extensions.code` GRAPHQL_VALIDATION_FAILED. */
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { retryable: false } });

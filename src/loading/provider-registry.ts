@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Payment } from '../model/payment.js';
 import { PROVIDERS, type Provider } from '../model/provider.js';
 import type { ProviderAdapter } from '../providers/adapter.js';
 import type { CallSettings } from '../providers/call-settings.js';
 import type { ProviderSetup } from '../providers/module.js';
+import type { WebhookScheme } from '../providers/webhooks/scheme.js';
+import { Secret } from '../security/secret.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
 import { Bulkhead } from '../resilience/bulkhead.js';
 import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerSettings, type CircuitState } from '../resilience/circuit-breaker.js';
@@ -25,6 +28,8 @@ export interface ProviderRuntime extends ProviderResilience {
   readonly flights: SingleFlight<Payment>;
   readonly mode: Exclude<ProviderMode, 'not_configured'>;
   readonly target: string;
+  /** The provider's webhooks and the secret they are signed with; absent: `POST /webhooks/<provider>` answers 404. */
+  readonly webhook?: { readonly scheme: WebhookScheme; readonly secret: Secret };
 }
 
 export interface ProviderStatus {
@@ -41,6 +46,8 @@ export interface RegistryOptions {
   /** Serve providers without credentials from their simulators (never in production). */
   readonly simulateUnconfigured: boolean;
   readonly simulatorKnobs: Partial<SimulatorKnobs>;
+  /** Webhook signing secrets by provider; a simulated provider without one gets a fresh one, shared with its simulator. */
+  readonly webhookSecrets?: Partial<Record<Provider, Secret>>;
   readonly calls: CallSettings;
   /** Per-provider overrides of `calls` (timeouts), e.g. a slow acquirer behind one provider. */
   readonly callOverrides?: Partial<Record<Provider, Partial<CallSettings>>>;
@@ -77,6 +84,8 @@ export class ProviderRegistry {
       }
       if (!setup) continue;
       const provider = module.provider;
+      const scheme = module.webhook;
+      const secret = options.webhookSecrets?.[provider] ?? (scheme && !live ? new Secret(`whsec_sim_${randomBytes(24).toString('hex')}`) : undefined);
       runtimes.set(provider, {
         adapter: await setup.createAdapter({ ...options.calls, ...options.callOverrides?.[provider] }),
         bulkhead: new Bulkhead(provider, options.maxConcurrencyPerProvider, options.maxQueuedPerProvider),
@@ -89,6 +98,7 @@ export class ProviderRegistry {
         retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
         mode: live ? 'live' : 'simulator',
         target: withoutUserinfo(setup.target),
+        ...(scheme && secret ? { webhook: { scheme, secret } } : {}),
       });
     }
     const registry = new ProviderRegistry(runtimes, simulators);
@@ -103,6 +113,17 @@ export class ProviderRegistry {
 
   get(provider: Provider): ProviderRuntime | undefined {
     return this.runtimes.get(provider);
+  }
+
+  /**
+   * Points every simulator whose provider sends webhooks at the subgraph listening at `url`, with the
+   * secret the subgraph verifies them by: called once the server listens.
+   */
+  sendSimulatorWebhooksTo(url: string): void {
+    for (const [provider, simulator] of this.simulators) {
+      const webhook = this.runtimes.get(provider)?.webhook;
+      if (webhook) simulator.sendWebhooksTo(url, webhook.secret.reveal());
+    }
   }
 
   /** Each provider's mode, target, circuit and load; no credentials. */

@@ -49,6 +49,17 @@ export class ServiceMetrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
     registers: [this.registry],
   });
+  readonly webhooks = new Counter({
+    name: 'payments_webhooks_total',
+    help: 'Webhook deliveries by provider and outcome (published, or the refusal: BAD_SIGNATURE, OUTSIDE_TOLERANCE, MALFORMED, REPLAYED, READ_FAILED).',
+    labelNames: ['provider', 'outcome'],
+    registers: [this.registry],
+  });
+  readonly activeSubscriptions = new Gauge({
+    name: 'payments_subscriptions_active',
+    help: 'paymentUpdated subscriptions open on this replica.',
+    registers: [this.registry],
+  });
   readonly providerRetries = new Counter({
     name: 'payments_provider_retries_total',
     help: 'Provider calls tried again by the retry policy, by provider and the error code retried.',

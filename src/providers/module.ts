@@ -4,6 +4,7 @@ import type { FaultIds } from '../simulation/faults.js';
 import type { Simulator, SimulatorKnobs } from '../simulation/simulator-base.js';
 import type { ProviderAdapter } from './adapter.js';
 import type { CallSettings } from './call-settings.js';
+import type { WebhookScheme } from './webhooks/scheme.js';
 
 /** A provider with its connection settled (credentials and base URL), ready to build an adapter. */
 export interface ProviderSetup {
@@ -48,4 +49,10 @@ export interface ProviderModule<P extends Provider = Provider> {
   simulatedCredentials(): Record<string, string>;
   simulatorTarget(url: string): Record<string, string>;
   readonly sampleIds: SampleIds;
+  /**
+   * How the provider signs the webhooks it sends, for those that send them (UCS does not: it is
+   * stateless, and its connectors' webhooks are the connectors' own). Its secret is read from
+   * `webhook.secretVariable`.
+   */
+  readonly webhook?: WebhookScheme;
 }

@@ -11,27 +11,22 @@ import { createFormatError } from '../graphql/errors.js';
 import { buildPaymentsSchema } from '../graphql/schema.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../loading/payment-loaders.js';
 import { DEFAULT_REQUEST_DEADLINE_MS, RequestScope } from '../request/request-scope.js';
-import {
-  aliasLimit,
-  DEFAULT_REQUEST_LIMITS,
-  depthLimit,
-  directiveLimit,
-  expandedFieldLimit,
-  fragmentSpreadLimit,
-  requestKeysLimitPlugin,
-  type RequestLimits,
-} from '../graphql/limits.js';
+import { DEFAULT_REQUEST_LIMITS, limitRules, requestKeysLimitPlugin, type RequestLimits } from '../graphql/limits.js';
 import type { ProviderRegistry } from '../loading/provider-registry.js';
 import type { Secret } from '../security/secret.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
-import { parseTraceparent } from '../request/trace-context.js';
 import { UNTRACED, type Span, type Tracer } from '../request/tracing.js';
 import { bearerToken } from './bearer-token.js';
+import { callerTrace } from './caller-trace.js';
 import { CallerVerifier, type InboundAuth } from './caller-verifier.js';
 import { metricsPlugin } from './metrics-plugin.js';
 import { EDITOR_ASSET_PREFIX, graphiqlLandingPage, loadEditorAssets } from './graphiql.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { Lifecycle } from './lifecycle.js';
+import { serveSubscriptions, subscriptionsOnlyOverWebSocket } from './subscriptions.js';
+import { registerWebhookRoutes } from './webhooks.js';
+import { InMemoryPaymentUpdates, type PaymentUpdates } from '../live/payment-updates.js';
+import { DEFAULT_POLL_POLICY, type PollPolicy } from '../live/poll-policy.js';
 
 export interface AppOptions {
   readonly registry: ProviderRegistry;
@@ -57,7 +52,15 @@ export interface AppOptions {
   readonly metrics?: ServiceMetrics;
   /** Spans of each GraphQL request, its loader batches and its provider calls (default `UNTRACED`: ids only). */
   readonly tracer?: Tracer;
+  /** Where webhooks' fresh states meet subscriptions (default: in this process only). */
+  readonly updates?: PaymentUpdates;
+  /** How a subscription reads its payment between webhooks (default DEFAULT_POLL_POLICY). */
+  readonly pollPolicy?: PollPolicy;
+  /** Most subscriptions one WebSocket connection may hold (default DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION). */
+  readonly maxSubscriptionsPerConnection?: number;
 }
+
+export const DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 
 export interface App {
   readonly http: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
@@ -91,21 +94,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     return503OnClosing: true,
   });
 
+  const schema = buildPaymentsSchema();
+  const formatError = createFormatError(logger);
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: buildPaymentsSchema(),
+    schema,
     includeStacktraceInErrorResponses: false,
     // Apollo's own messages ("Enabling inline tracing…") as JSON log lines, through the same filter.
     logger,
-    formatError: createFormatError(logger),
+    formatError,
     // Every rule is linear in the document, and the token limit bounds the document before they run.
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [
-      depthLimit(limits.maxDepth),
-      expandedFieldLimit(limits.maxExpandedFields),
-      aliasLimit(limits.maxAliases),
-      directiveLimit(limits.maxDirectives),
-      fragmentSpreadLimit(limits.maxFragmentSpreads),
-    ],
+    validationRules: limitRules(limits),
     introspection: !options.production,
     // No "Did you mean …?" in production: the schema is not advertised to whoever reaches the port.
     hideSchemaDetailsFromClientErrors: options.production,
@@ -117,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Payments are read live and never cached by HTTP caches; the plugin's per-field hooks cost throughput.
       ApolloServerPluginCacheControlDisabled(),
       requestKeysLimitPlugin<GraphQLContext>(options.maxRefs),
+      subscriptionsOnlyOverWebSocket(),
       ...(options.metrics ? [metricsPlugin<GraphQLContext>(options.metrics)] : []),
       // With tracing off the operation's span records nothing: no hooks to name or end it.
       ...(tracer.recording ? [operationSpanPlugin()] : []),
@@ -202,11 +202,34 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
 
+  const updates = options.updates ?? new InMemoryPaymentUpdates();
+  await registerWebhookRoutes(http, { registry, updates, logger, requestDeadlineMs, tracer, onBatch, ...(metrics ? { metrics } : {}) });
+
+  const subscriptions = serveSubscriptions({
+    server: http.server,
+    schema,
+    callers,
+    registry,
+    updates,
+    policy: options.pollPolicy ?? DEFAULT_POLL_POLICY,
+    limits,
+    requestDeadlineMs,
+    maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    maxRefs: options.maxRefs,
+    logger,
+    tracer,
+    formatError,
+    onBatch,
+    ...(metrics ? { metrics } : {}),
+  });
+
   return {
     http,
     lifecycle,
     async close() {
       lifecycle.markDraining();
+      // Subscribers are told the server is going (close 1001) and reconnect to another replica.
+      await subscriptions.close();
       // A keep-alive socket busy when shutdown begins would otherwise stay open, idle, for the whole
       // keep-alive timeout after its last response and hold the exit: close it as soon as it idles.
       http.server.keepAliveTimeout = 1;
@@ -221,15 +244,6 @@ export async function createApp(options: AppOptions): Promise<App> {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const GRAPHQL_SPAN_NAME = 'POST /graphql';
-
-/** The gateway's span, from its `traceparent` and `tracestate`, when it sent them. */
-function callerTrace(headers: IncomingMessage['headers']) {
-  const header = (name: string) => {
-    const value = headers[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  return parseTraceparent(header('traceparent'), header('tracestate'));
-}
 
 /**
  * A server span per request to the GraphQL route, from its first byte to its last (semantic

@@ -43,6 +43,7 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     live: config.liveProviders,
     simulateUnconfigured: config.simulateUnconfigured,
     simulatorKnobs: config.simulatorKnobs,
+    webhookSecrets: config.webhookSecrets,
     calls: config.calls,
     callOverrides: config.callOverrides,
     maxConcurrencyPerProvider: config.maxConcurrencyPerProvider,
@@ -64,6 +65,7 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     ...(config.inboundAuth ? { inboundAuth: config.inboundAuth } : {}),
     metrics,
     tracer: config.tracing ? await otelTracer(config.tracing) : UNTRACED,
+    pollPolicy: config.pollPolicy,
     ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
     ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
   });

@@ -45,6 +45,8 @@ export interface SimulatorDefinition {
   readonly handle: (request: SimulatedRequest) => SimulatedOutcome | Promise<SimulatedOutcome>;
   /** The provider's own body for an injected server error. */
   readonly serverError: () => SimulatedResponse;
+  /** For providers that send webhooks: where to, and with which secret; stopped with the simulator. */
+  readonly webhooks?: { deliverTo(url: string, secret: string): void; close(): void };
 }
 
 /**
@@ -92,7 +94,12 @@ export class HttpSimulator extends SimulatorBase {
     return this.#url;
   }
 
+  override sendWebhooksTo(url: string, secret: string): void {
+    this.definition.webhooks?.deliverTo(url, secret);
+  }
+
   async close(): Promise<void> {
+    this.definition.webhooks?.close();
     await new Promise<void>((resolve) => {
       this.#server.close(() => {
         resolve();

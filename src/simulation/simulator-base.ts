@@ -13,7 +13,12 @@ export interface SimulatorKnobs {
   errorRate: number;
   /** Share of requests (0..1) that stall and never finish. */
   stallRate: number;
+  /** How long a journey payment (see PaymentJourneys) waits for its buyer before it completes. */
+  journeyMs: number;
 }
+
+/** Long enough to watch a subscription wait, short enough not to bore anyone trying it. */
+export const DEFAULT_JOURNEY_MS = 8_000;
 
 /** What tests, benches and the registry see of any simulator, HTTP or gRPC. */
 export interface Simulator {
@@ -27,6 +32,11 @@ export interface Simulator {
   /** Calls for one resource: the path for HTTP, the transaction id for gRPC. */
   callsTo(resource: string): number;
   resetCounters(): void;
+  /**
+   * Where the simulator sends the provider's signed webhooks (`<url>/webhooks/<provider>`), for
+   * simulators of providers that send them; until called, it sends none.
+   */
+  sendWebhooksTo(url: string, secret: string): void;
   close(): Promise<void>;
 }
 
@@ -46,7 +56,7 @@ export abstract class SimulatorBase implements Simulator {
     readonly name: string,
     knobs: Partial<SimulatorKnobs>,
   ) {
-    this.knobs = { latencyMs: 0, errorRate: 0, stallRate: 0, ...knobs };
+    this.knobs = { latencyMs: 0, errorRate: 0, stallRate: 0, journeyMs: DEFAULT_JOURNEY_MS, ...knobs };
   }
 
   abstract get url(): string;
@@ -74,6 +84,8 @@ export abstract class SimulatorBase implements Simulator {
   resetCounters(): void {
     this.#log.reset();
   }
+
+  abstract sendWebhooksTo(url: string, secret: string): void;
 
   /** Records a request as it starts; call the returned function when it ends. */
   protected record(method: string, resource: string, headers: IncomingHttpHeaders): () => void {

@@ -14,6 +14,7 @@ import { buildService } from '../../src/service/build-service.js';
 import type { RequestLimits } from '../../src/graphql/limits.js';
 import type { CircuitBreakerSettings } from '../../src/resilience/circuit-breaker.js';
 import type { RetryPolicy } from '../../src/resilience/retry-policy.js';
+import type { PollPolicy } from '../../src/live/poll-policy.js';
 import type { Simulator, SimulatorKnobs } from '../../src/simulation/http-simulator.js';
 
 /** Collects every log line the app writes, to assert on hygiene and content. */
@@ -70,6 +71,10 @@ export interface TestAppOptions {
   readonly adminToken?: string;
   /** Environment variables the service's own configuration reads (e.g. inbound auth), on top of an empty one. */
   readonly env?: Readonly<Record<string, string>>;
+  /** How subscriptions poll (default: the service's). */
+  readonly pollPolicy?: PollPolicy;
+  /** Whether simulators send their webhooks to the app (default true). */
+  readonly simulatorWebhooks?: boolean;
 }
 
 /** The real server on an ephemeral loopback port, built as production builds it, with every unconfigured provider simulated. */
@@ -95,6 +100,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   app.lifecycle.markListening();
   const { port } = app.http.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${String(port)}`;
+  if (options.simulatorWebhooks !== false) registry.sendSimulatorWebhooksTo(url);
 
   return {
     url,
@@ -139,6 +145,7 @@ function testConfig(options: TestAppOptions): AppConfig {
     retryPolicy: options.retryPolicy ?? defaults.retryPolicy,
     requestDeadlineMs: options.requestDeadlineMs ?? defaults.requestDeadlineMs,
     limits: options.limits ?? defaults.limits,
+    pollPolicy: options.pollPolicy ?? defaults.pollPolicy,
     ...(options.production ? { environment: 'production' as const } : {}),
     ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
     ...(options.adminToken ? { adminToken: new Secret(options.adminToken) } : {}),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/app-config.js';
 import { primerSimulator } from '../../src/providers/primer/simulator.js';
 import { HttpSimulator } from '../../src/simulation/http-simulator.js';
+import { DEFAULT_JOURNEY_MS } from '../../src/simulation/simulator-base.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 
 /**
@@ -14,7 +15,7 @@ describe('a provider with credentials', () => {
   let wrongKeyApp: TestApp;
 
   beforeAll(async () => {
-    upstream = await HttpSimulator.start(primerSimulator({ apiKey: 'live-key-123' }));
+    upstream = await HttpSimulator.start(primerSimulator({ apiKey: 'live-key-123', journeyMs: DEFAULT_JOURNEY_MS }));
     const live = loadConfig({ PRIMER_API_KEY: 'live-key-123', PRIMER_BASE_URL: upstream.url }).liveProviders;
     const wrong = loadConfig({ PRIMER_API_KEY: 'wrong-key-456', PRIMER_BASE_URL: upstream.url }).liveProviders;
     app = await startTestApp({ live });

@@ -31,7 +31,7 @@ describe('red team: client mistakes are client errors', () => {
     ['persisted-query version 2', { extensions: { persistedQuery: { version: 2, sha256Hash: 'a'.repeat(64) } } }, 'BAD_REQUEST'],
     ['an unknown persisted query', { extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } }, 'PERSISTED_QUERY_NOT_FOUND'],
     ['a mutation', { query: 'mutation { x }' }, 'BAD_REQUEST'],
-    ['a subscription', { query: 'subscription { x }' }, 'BAD_REQUEST'],
+    ['a subscription over POST', { query: 'subscription { paymentUpdated(id: "pay_pending", provider: PRIMER) { id } }' }, 'BAD_REQUEST'],
     ['_entities with an unknown __typename', { query: entities, variables: { r: [{ __typename: 'Nope', id: 'x' }] } }, 'BAD_USER_INPUT'],
     ['_entities without a __typename', { query: entities, variables: { r: [{ id: 'x', provider: 'PRIMER' }] } }, 'BAD_USER_INPUT'],
     ['a lone surrogate in an id', { query: 'query($id: ID!) { payment(id: $id, provider: PRIMER) { id } }', variables: { id: 'pay\uD800settled' } }, 'BAD_USER_INPUT'],

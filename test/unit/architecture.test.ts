@@ -18,6 +18,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   server: 7,
   graphql: 6,
   loading: 5,
+  live: 5,
   providers: 4,
   resilience: 3,
   simulation: 3,

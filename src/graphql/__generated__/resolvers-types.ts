@@ -357,6 +357,31 @@ export type StatusReason = {
   message?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Live updates, over graphql-ws (`/graphql`, subprotocol `graphql-transport-ws`), directly or through a
+ * gateway's federated subscriptions. The same auth rules as queries.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The payment's current state at once, then each change, until it is final (then the subscription
+   * completes). Changes come from the provider's signed webhooks where it sends them, and otherwise
+   * from reads of the provider with backoff and jitter. A failure that cannot pass (`PAYMENT_NOT_FOUND`,
+   * `BAD_USER_INPUT`) ends the subscription with that coded error; a provider briefly failing does not.
+   */
+  paymentUpdated: Payment;
+};
+
+
+/**
+ * Live updates, over graphql-ws (`/graphql`, subprotocol `graphql-transport-ws`), directly or through a
+ * gateway's federated subscriptions. The same auth rules as queries.
+ */
+export type SubscriptionPaymentUpdatedArgs = {
+  id: Scalars['ID']['input'];
+  provider: Provider;
+};
+
 /** One money movement on a payment. */
 export type Transaction = {
   __typename?: 'Transaction';
@@ -513,6 +538,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefundState: RefundState;
   StatusReason: ResolverTypeWrapper<StatusReasonModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Transaction: ResolverTypeWrapper<TransactionModel>;
   TransactionType: TransactionType;
 }>;
@@ -536,6 +562,7 @@ export type ResolversParentTypes = ResolversObject<{
   Processor: ProcessorModel;
   Query: Record<PropertyKey, never>;
   StatusReason: StatusReasonModel;
+  Subscription: Record<PropertyKey, never>;
   Transaction: TransactionModel;
 }>;
 
@@ -646,6 +673,10 @@ export type StatusReasonResolvers<ContextType = GraphQLContext, ParentType exten
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  paymentUpdated?: SubscriptionResolver<ResolversTypes['Payment'], "paymentUpdated", ParentType, ContextType, RequireFields<SubscriptionPaymentUpdatedArgs, 'id' | 'provider'>>;
+}>;
+
 export type TransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = ResolversObject<{
   amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   blockchainHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -671,6 +702,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Processor?: ProcessorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   StatusReason?: StatusReasonResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
 }>;
 

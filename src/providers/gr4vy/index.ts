@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ConfigError, httpUrl, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
+import { gr4vyWebhook } from './webhook.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { Gr4vyKeyError, loadGr4vyPrivateKey } from './auth.js';
 import { createGr4vyAdapter, gr4vyBaseUrl, type Gr4vyConnection } from './client.js';
@@ -50,6 +51,7 @@ function privateKeyPem(parsed: Gr4vyEnv): { pem: Secret; variable: string } | un
 export const gr4vyModule: ProviderModule<'GR4VY'> = {
   provider: 'GR4VY',
   variables: Object.keys(gr4vyEnv.shape),
+  webhook: gr4vyWebhook,
   fromEnv(env) {
     const parsed = parseEnv(gr4vyEnv, env);
     const key = privateKeyPem(parsed);

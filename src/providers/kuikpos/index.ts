@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { allOrNone, ConfigError, httpUrl, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
+import { kuikposWebhook } from './webhook.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { createKuikposAdapter, type KuikposConnection } from './client.js';
 import { KUIKPOS_FAULTS, KUIKPOS_GENERATED_ID_PREFIX } from './fixtures.js';
@@ -21,6 +22,7 @@ function setup(connection: KuikposConnection): ProviderSetup {
 export const kuikposModule: ProviderModule<'KUIKPOS'> = {
   provider: 'KUIKPOS',
   variables: Object.keys(kuikposEnv.shape),
+  webhook: kuikposWebhook,
   fromEnv(env) {
     const parsed = parseEnv(kuikposEnv, env);
     if (!allOrNone(parsed, ['KUIKPOS_API_KEY', 'KUIKPOS_API_SECRET'])) return undefined;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { allOrNone, httpUrl, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
+import { orcarailWebhook } from './webhook.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { createOrcarailAdapter, ORCARAIL_PRODUCTION_URL, type OrcarailConnection } from './client.js';
 import { ORCARAIL_FAULTS, ORCARAIL_GENERATED_ID_PREFIX } from './fixtures.js';
@@ -21,6 +22,7 @@ function setup(connection: OrcarailConnection): ProviderSetup {
 export const orcarailModule: ProviderModule<'ORCARAIL'> = {
   provider: 'ORCARAIL',
   variables: Object.keys(orcarailEnv.shape),
+  webhook: orcarailWebhook,
   fromEnv(env) {
     const parsed = parseEnv(orcarailEnv, env);
     if (!allOrNone(parsed, ['ORCARAIL_API_KEY', 'ORCARAIL_API_SECRET'])) return undefined;

@@ -180,6 +180,19 @@ export function primerPaymentFor(id: string): Body | undefined {
   return PRIMER_PAYMENTS[id] ?? (id.startsWith(PRIMER_GENERATED_ID_PREFIX) ? payment(id, 'SETTLED', { processor: settledProcessor(12_999, 0) }) : undefined);
 }
 
+/**
+ * Any id with this prefix is a journey (PaymentJourneys): waiting for the buyer's 3-D Secure
+ * (REQUIRES_ACTION) from its first read, then settled (CAPTURED, final), at which point the simulator
+ * sends Primer's signed PAYMENT.STATUS webhook.
+ */
+export const PRIMER_JOURNEY_ID_PREFIX = 'pay_journey_';
+
+export function primerJourneyPayment(id: string, stage: 'waiting_for_buyer' | 'completed'): Body {
+  return stage === 'completed'
+    ? payment(id, 'SETTLED', { processor: settledProcessor(12_999, 0) })
+    : payment(id, 'PENDING', { transactions: [], requiredAction: { name: '3DS_AUTHENTICATION', description: 'Customer needs to complete 3DS' } });
+}
+
 /** `pay_fault_<name>` answers with that fault (see simulation/faults.ts). */
 export const PRIMER_FAULTS = new FaultIds((fault) => `pay_fault_${fault}`);
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { httpUrl, parseEnv } from '../../env/env-helpers.js';
 import { Secret } from '../../security/secret.js';
 import { HttpSimulator } from '../../simulation/http-simulator.js';
+import { DEFAULT_JOURNEY_MS } from '../../simulation/simulator-base.js';
+import { primerWebhook } from './webhook.js';
 import type { ProviderModule, ProviderSetup } from '../module.js';
 import { createPrimerAdapter, PRIMER_PRODUCTION_URL, type PrimerConnection } from './client.js';
 import { PRIMER_FAULTS, PRIMER_GENERATED_ID_PREFIX } from './fixtures.js';
@@ -23,6 +25,7 @@ function setup(connection: PrimerConnection): ProviderSetup {
 export const primerModule: ProviderModule<'PRIMER'> = {
   provider: 'PRIMER',
   variables: Object.keys(primerEnv.shape),
+  webhook: primerWebhook,
   fromEnv(env) {
     const parsed = parseEnv(primerEnv, env);
     if (!parsed.PRIMER_API_KEY) return undefined;
@@ -33,7 +36,7 @@ export const primerModule: ProviderModule<'PRIMER'> = {
   simulatorTarget: (url) => ({ PRIMER_BASE_URL: url }),
   async simulate(knobs, credentials = primerModule.simulatedCredentials()) {
     const apiKey = credentials['PRIMER_API_KEY'] ?? '';
-    const simulator = await HttpSimulator.start(primerSimulator({ apiKey }), knobs);
+    const simulator = await HttpSimulator.start(primerSimulator({ apiKey, journeyMs: knobs.journeyMs ?? DEFAULT_JOURNEY_MS }), knobs);
     return { simulator, setup: setup({ baseUrl: simulator.url, apiKey: new Secret(apiKey) }) };
   },
 };

@@ -18,6 +18,9 @@ type GetCallback = grpc.sendUnaryData<PaymentServiceGetResponse>;
  * capture method where a connector does (Adyen).
  */
 export class UcsSimulator extends SimulatorBase {
+  /** connector-service sends no webhooks of its own (it is stateless): nothing to send. */
+  sendWebhooksTo(): void {}
+
   readonly #server = new grpc.Server();
   readonly #stalled = new Set<GetCallback>();
   #url = '';
