@@ -59,6 +59,8 @@ const serviceEnv = z.object({
   /** A subscription's first wait between reads of its payment when no webhook came; it doubles up to SUBSCRIPTION_POLL_MAX_MS. */
   SUBSCRIPTION_POLL_MS: positiveInt(600_000).default(DEFAULT_POLL_POLICY.firstDelayMs),
   SUBSCRIPTION_POLL_MAX_MS: positiveInt(3_600_000).default(DEFAULT_POLL_POLICY.maxDelayMs),
+  /** Opt-in: responses made only of final payments carry `Cache-Control: max-age` this long, for a gateway's cache; 0: no-store. */
+  FINAL_PAYMENT_MAX_AGE_SECONDS: decimalInt(0, 300).default(0),
   /** The whole request (headers and body) must arrive by then; slow-body connections are closed. */
   HTTP_REQUEST_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
@@ -160,6 +162,8 @@ export interface AppConfig {
   readonly webhookSecrets: Partial<Record<Provider, Secret>>;
   /** How subscriptions read a payment between webhooks. */
   readonly pollPolicy: PollPolicy;
+  /** Max-age of responses made only of final payments; 0: every response is no-store. */
+  readonly finalPaymentMaxAgeSeconds: number;
   /** Providers whose credentials are set. */
   readonly liveProviders: Partial<Record<Provider, ProviderSetup>>;
   /** Outside production, providers without credentials are served from their simulators. */
@@ -233,6 +237,7 @@ export function loadConfig(env: Env): AppConfig {
     },
     simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS, journeyMs: service.SIMULATOR_JOURNEY_MS },
     webhookSecrets,
+    finalPaymentMaxAgeSeconds: service.FINAL_PAYMENT_MAX_AGE_SECONDS,
     pollPolicy: { ...DEFAULT_POLL_POLICY, firstDelayMs: service.SUBSCRIPTION_POLL_MS, maxDelayMs: Math.max(service.SUBSCRIPTION_POLL_MS, service.SUBSCRIPTION_POLL_MAX_MS) },
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
     shutdownReadinessDelayMs: service.SHUTDOWN_READINESS_DELAY_MS ?? (service.NODE_ENV === 'production' ? 5_000 : 0),

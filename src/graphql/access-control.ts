@@ -35,6 +35,7 @@ export function enforceAccessControl(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, context: GraphQLContext, info) => {
         const refusal = refusalFor(context.caller, requirement);
         if (refusal) throw refusal;
+        context.cacheHint.sawProtectedField();
         return resolve(source, args, context, info);
       };
     }

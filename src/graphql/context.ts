@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { ResponseCacheHint } from './cache-hint.js';
 import type { Caller } from './caller.js';
 import type { PaymentLoaders } from '../loading/payment-loaders.js';
 import type { Payment } from '../model/payment.js';
@@ -16,6 +17,8 @@ export interface GraphQLContext {
   readonly operationSpan: Span;
   /** Carries the request's `reqId`, `traceId` and `spanId` on every line. */
   readonly logger: Logger;
+  /** What the response may tell a gateway's cache: fed by every payment loaded and protected field resolved. */
+  readonly cacheHint: ResponseCacheHint;
   /**
    * Subscriptions only (graphql-ws): the payment's states until it is final, or the coded error that
    * ended the watch, as the last event. Absent on HTTP requests, which never subscribe.

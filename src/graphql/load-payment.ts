@@ -17,6 +17,7 @@ export async function loadPayment(context: GraphQLContext, key: PaymentKey): Pro
     logFailure(context, key, error);
     throw toGraphQLError(error);
   }
+  context.cacheHint.sawPayment(payment);
   if (payment.droppedFields) {
     context.logger.info(
       { provider: key.provider, paymentId: key.id, fields: payment.droppedFields },

@@ -23,6 +23,8 @@ import { metricsPlugin } from './metrics-plugin.js';
 import { EDITOR_ASSET_PREFIX, graphiqlLandingPage, loadEditorAssets } from './graphiql.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { Lifecycle } from './lifecycle.js';
+import { cacheControlPlugin } from './cache-control-plugin.js';
+import { ResponseCacheHint } from '../graphql/cache-hint.js';
 import { serveSubscriptions, subscriptionsOnlyOverWebSocket } from './subscriptions.js';
 import { registerWebhookRoutes } from './webhooks.js';
 import { InMemoryPaymentUpdates, type PaymentUpdates } from '../live/payment-updates.js';
@@ -58,6 +60,8 @@ export interface AppOptions {
   readonly pollPolicy?: PollPolicy;
   /** Most subscriptions one WebSocket connection may hold (default DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION). */
   readonly maxSubscriptionsPerConnection?: number;
+  /** Opt-in max-age for responses made only of final payments (default 0: every response is no-store). */
+  readonly finalPaymentMaxAgeSeconds?: number;
 }
 
 export const DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -116,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Payments are read live and never cached by HTTP caches; the plugin's per-field hooks cost throughput.
       ApolloServerPluginCacheControlDisabled(),
       requestKeysLimitPlugin<GraphQLContext>(options.maxRefs),
+      cacheControlPlugin(options.finalPaymentMaxAgeSeconds ?? 0),
       subscriptionsOnlyOverWebSocket(),
       ...(options.metrics ? [metricsPlugin<GraphQLContext>(options.metrics)] : []),
       // With tracing off the operation's span records nothing: no hooks to name or end it.
@@ -128,9 +133,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await apollo.start();
 
-  // Payments are personal and live: no cache may keep a response, and no browser may sniff one as HTML.
+  // Payments are personal and live: no cache may keep a response (unless the GraphQL response was
+  // found cacheable, see cacheControlPlugin), and no browser may sniff one as HTML.
   http.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').header('x-request-id', request.id);
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    void reply.header('x-content-type-options', 'nosniff').header('x-request-id', request.id);
     done(null, payload);
   });
 
@@ -196,6 +203,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         loaders: createPaymentLoaders(registry, { onBatch, scope }),
         maxRefs: options.maxRefs,
         operationSpan,
+        cacheHint: new ResponseCacheHint(),
         // Every line this request logs carries its request, trace and span ids.
         logger: logger.child({ reqId: request.id, traceId: trace.traceId, spanId: trace.spanId }),
       };

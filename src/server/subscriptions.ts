@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { ErrorCode } from '../errors/codes.js';
 import type { Caller } from '../graphql/caller.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { ResponseCacheHint } from '../graphql/cache-hint.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { limitRules, type RequestLimits } from '../graphql/limits.js';
 import { watchPayment } from '../live/watch-payment.js';
@@ -200,6 +201,8 @@ function subscriptionContext(options: SubscriptionServerOptions, caller: Caller,
     maxRefs: options.maxRefs,
     operationSpan,
     logger,
+    // Subscription events are never cached; the hint is kept only because resolvers feed it.
+    cacheHint: new ResponseCacheHint(),
     watch,
   };
 }

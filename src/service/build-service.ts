@@ -66,6 +66,7 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     metrics,
     tracer: config.tracing ? await otelTracer(config.tracing) : UNTRACED,
     pollPolicy: config.pollPolicy,
+    finalPaymentMaxAgeSeconds: config.finalPaymentMaxAgeSeconds,
     ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
     ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
   });
