@@ -18,9 +18,11 @@ import { localSubgraphs } from '../test/federation/schema-checks.js';
 const port = (name: string, fallback: number) => Number(process.env[name] ?? String(fallback));
 // The payments subgraph on its embedded default: every provider on its simulator, as `npm start` runs it.
 const config = loadConfig({ LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn', SIMULATOR_LATENCY_MS: process.env['SIMULATOR_LATENCY_MS'] });
-const { app: payments } = await buildService(config);
-const paymentsUrl = `${await payments.http.listen({ host: '127.0.0.1', port: port('PAYMENTS_PORT', 4001) })}/graphql`;
+const { app: payments, registry } = await buildService(config);
+const paymentsAddress = await payments.http.listen({ host: '127.0.0.1', port: port('PAYMENTS_PORT', 4001) });
+const paymentsUrl = `${paymentsAddress}/graphql`;
 payments.lifecycle.markListening();
+registry.sendSimulatorWebhooksTo(paymentsAddress);
 
 const orders = await startOrdersSubgraph(
   [...sampleOrders(), { id: 'order-pay_settled', number: '#20001', total: '129.99', payment: { id: 'pay_settled', provider: 'PRIMER' } }],
@@ -29,7 +31,12 @@ const orders = await startOrdersSubgraph(
 
 const composition = composeWithGuild(localSubgraphs(readSchemaSdl(), { payments: paymentsUrl, orders: orders.url }));
 if (!composition.supergraphSdl) throw new Error(`composition failed:\n${composition.errors.join('\n')}`);
-const gateway = createGatewayRuntime({ supergraph: composition.supergraphSdl, logging: 'warn' });
+// paymentUpdated reaches the payments subgraph over graphql-ws, as in test/federation/subscriptions.test.ts.
+const gateway = createGatewayRuntime({
+  supergraph: composition.supergraphSdl,
+  logging: 'warn',
+  transportEntries: { payments: { options: { subscriptions: { kind: 'ws', location: '/graphql' } } } },
+});
 // The gateway runtime is a fetch-style handler that Node's http server can call directly.
 const server = createServer((request, response) => {
   void gateway(request, response);
