@@ -129,9 +129,12 @@ function webhookSecretsFrom(env: Env): Partial<Record<Provider, Secret>> {
   return secrets;
 }
 
+/** `<PROVIDER>_MAX_CALLS_PER_SECOND`: the provider's rate limit, which this service keeps below (a token bucket). */
+const providerRateEnv = z.object(Object.fromEntries(PROVIDERS.map((provider) => [`${provider}_MAX_CALLS_PER_SECOND`, positiveInt(100_000).optional()])));
+
 /** Every environment variable the service reads, for `.env.example` and its test. */
 export function configVariables(): string[] {
-  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...Object.values(PROVIDER_MODULES).flatMap((module) => [...module.variables, ...webhookVariables(module)])];
+  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...Object.keys(providerRateEnv.shape), ...Object.values(PROVIDER_MODULES).flatMap((module) => [...module.variables, ...webhookVariables(module)])];
 }
 
 export interface AppConfig {
@@ -162,6 +165,8 @@ export interface AppConfig {
   readonly webhookSecrets: Partial<Record<Provider, Secret>>;
   /** How subscriptions read a payment between webhooks. */
   readonly pollPolicy: PollPolicy;
+  /** Each provider's budget of calls per second (all requests, polls and webhook reads share it); unset: no budget. */
+  readonly maxCallsPerSecond: Partial<Record<Provider, number>>;
   /** Max-age of responses made only of final payments; 0: every response is no-store. */
   readonly finalPaymentMaxAgeSeconds: number;
   /** Providers whose credentials are set. */
@@ -187,6 +192,7 @@ export function loadConfig(env: Env): AppConfig {
 
   const service = collect(() => parseEnv(serviceEnv, env));
   const perProviderTimeouts = collect(() => parseEnv(providerTimeoutEnv, env));
+  const perProviderRates = collect(() => parseEnv(providerRateEnv, env));
   const liveProviders: Partial<Record<Provider, ProviderSetup>> = {};
   for (const module of Object.values(PROVIDER_MODULES)) {
     const setup = collect(() => module.fromEnv(env));
@@ -237,6 +243,10 @@ export function loadConfig(env: Env): AppConfig {
     },
     simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS, journeyMs: service.SIMULATOR_JOURNEY_MS },
     webhookSecrets,
+    maxCallsPerSecond: Object.fromEntries(PROVIDERS.flatMap((provider) => {
+      const rate = perProviderRates?.[`${provider}_MAX_CALLS_PER_SECOND`];
+      return rate === undefined ? [] : [[provider, rate]];
+    })),
     finalPaymentMaxAgeSeconds: service.FINAL_PAYMENT_MAX_AGE_SECONDS,
     pollPolicy: { ...DEFAULT_POLL_POLICY, firstDelayMs: service.SUBSCRIPTION_POLL_MS, maxDelayMs: Math.max(service.SUBSCRIPTION_POLL_MS, service.SUBSCRIPTION_POLL_MAX_MS) },
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,

@@ -16,6 +16,7 @@ import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { CallObserver, ProviderResilience } from '../resilience/provider-resilience.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import { SingleFlight } from '../resilience/single-flight.js';
+import { TokenBucket } from '../resilience/token-bucket.js';
 import type { Simulator, SimulatorKnobs } from '../simulation/simulator-base.js';
 
 /** How a provider is served: its real API, its embedded simulator, or not at all. */
@@ -48,6 +49,8 @@ export interface RegistryOptions {
   readonly simulatorKnobs: Partial<SimulatorKnobs>;
   /** Webhook signing secrets by provider; a simulated provider without one gets a fresh one, shared with its simulator. */
   readonly webhookSecrets?: Partial<Record<Provider, Secret>>;
+  /** Calls per second each provider may receive from this replica; unset: no budget. */
+  readonly maxCallsPerSecond?: Partial<Record<Provider, number>>;
   readonly calls: CallSettings;
   /** Per-provider overrides of `calls` (timeouts), e.g. a slow acquirer behind one provider. */
   readonly callOverrides?: Partial<Record<Provider, Partial<CallSettings>>>;
@@ -85,6 +88,7 @@ export class ProviderRegistry {
       if (!setup) continue;
       const provider = module.provider;
       const scheme = module.webhook;
+      const rate = options.maxCallsPerSecond?.[provider];
       const secret = options.webhookSecrets?.[provider] ?? (scheme && !live ? new Secret(`whsec_sim_${randomBytes(24).toString('hex')}`) : undefined);
       runtimes.set(provider, {
         adapter: await setup.createAdapter({ ...options.calls, ...options.callOverrides?.[provider] }),
@@ -99,6 +103,7 @@ export class ProviderRegistry {
         mode: live ? 'live' : 'simulator',
         target: withoutUserinfo(setup.target),
         ...(scheme && secret ? { webhook: { scheme, secret } } : {}),
+        ...(rate ? { budget: new TokenBucket(rate) } : {}),
       });
     }
     const registry = new ProviderRegistry(runtimes, simulators);

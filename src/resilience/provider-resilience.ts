@@ -2,6 +2,7 @@ import type { RequestScope } from '../request/request-scope.js';
 import type { Bulkhead } from './bulkhead.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { RetryPolicy } from './retry-policy.js';
+import type { TokenBucket } from './token-bucket.js';
 
 /**
  * One provider's resilience chain, in resilience's own terms: what `resilientCall` needs, whoever
@@ -14,6 +15,8 @@ export interface ProviderResilience {
   readonly retryPolicy: RetryPolicy;
   /** Told of every attempt that reached the provider and every retry (metrics, the failed-attempt log line). */
   readonly observer: CallObserver;
+  /** The provider's own rate limit, as the operator configured it: every attempt takes a token first. */
+  readonly budget?: TokenBucket;
 }
 
 export type AttemptResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };

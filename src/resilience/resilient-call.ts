@@ -1,4 +1,5 @@
-import { PaymentLookupError } from '../errors/payment-lookup-error.js';
+import { ErrorCode } from '../errors/codes.js';
+import { lookupError, PaymentLookupError } from '../errors/payment-lookup-error.js';
 import type { RequestScope } from '../request/request-scope.js';
 import { RequestValue } from '../request/request-scope.js';
 import { Bulkhead } from './bulkhead.js';
@@ -15,7 +16,7 @@ export async function resilientCall<T>(runtime: ProviderResilience, scope: Reque
   const observed = () => observe(runtime.observer, scope, call);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await runtime.breaker.run(() => share.run(() => runtime.bulkhead.run(observed)));
+      return await runtime.breaker.run(() => share.run(() => withinBudget(runtime, scope, () => runtime.bulkhead.run(observed))));
     } catch (error) {
       if (!(error instanceof PaymentLookupError)) throw error;
       const delay = retryDelayMs(runtime.retryPolicy, attempt, error);
@@ -26,6 +27,21 @@ export async function resilientCall<T>(runtime: ProviderResilience, scope: Reque
       if (scope.cancelled) throw error;
     }
   }
+}
+
+/**
+ * Takes the attempt's token from the provider's budget, waiting for it while the request can
+ * afford to. With none in time the attempt is not made: PROVIDER_RATE_LIMITED, as the provider
+ * itself would have answered, without spending its patience (nor the circuit's: it is no failure).
+ */
+async function withinBudget<T>(runtime: ProviderResilience, scope: RequestScope, call: () => Promise<T>): Promise<T> {
+  if (!runtime.budget) return call();
+  const waitMs = runtime.budget.reserve(scope.remainingMs());
+  if (waitMs === undefined) {
+    throw lookupError(ErrorCode.PROVIDER_RATE_LIMITED, runtime.bulkhead.provider, { detail: "this service's own budget of calls to the provider is spent" });
+  }
+  if (waitMs > 0) await scope.pause(waitMs);
+  return call();
 }
 
 /** One attempt, timed and reported with its outcome. */

@@ -44,6 +44,7 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     simulateUnconfigured: config.simulateUnconfigured,
     simulatorKnobs: config.simulatorKnobs,
     webhookSecrets: config.webhookSecrets,
+    maxCallsPerSecond: config.maxCallsPerSecond,
     calls: config.calls,
     callOverrides: config.callOverrides,
     maxConcurrencyPerProvider: config.maxConcurrencyPerProvider,

@@ -175,7 +175,7 @@ describe('configuration', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const listed = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]));
     // Per-provider limits are listed once, for Primer, with a note naming the other providers.
-    const otherProvidersLimits = /^(GR4VY|KUIKPOS|ORCARAIL|UCS)_(TIMEOUT|CONNECT_TIMEOUT|FIRST_BYTE_TIMEOUT)_MS$/;
+    const otherProvidersLimits = /^(GR4VY|KUIKPOS|ORCARAIL|UCS)_((TIMEOUT|CONNECT_TIMEOUT|FIRST_BYTE_TIMEOUT)_MS|MAX_CALLS_PER_SECOND)$/;
     const missing = configVariables().filter((name) => !listed.has(name) && !otherProvidersLimits.test(name));
     expect(missing).toEqual([]);
     expect(example).toContain('same for GR4VY_, KUIKPOS_, ORCARAIL_, UCS_');

@@ -9,6 +9,7 @@ import type { PaymentKey } from '../../src/model/provider.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';
 import { WebhookRefusal } from '../../src/providers/webhooks/scheme.js';
 import { Secret } from '../../src/security/secret.js';
+import { TokenBucket } from '../../src/resilience/token-bucket.js';
 import { ReplayGuard } from '../../src/server/replay-guard.js';
 
 const KEY: PaymentKey = { provider: 'PRIMER', id: 'pay_1' };
@@ -115,5 +116,20 @@ describe('webhook schemes', () => {
     expect(tampered).toMatchObject({ ok: false, refusal: WebhookRefusal.BAD_SIGNATURE });
     expect(scheme.verify({ headers, body: Buffer.from(body) }, new Secret('whsec_another_secret_entirely'))).toMatchObject({ ok: false, refusal: WebhookRefusal.BAD_SIGNATURE });
     expect(scheme.verify({ headers: {}, body: Buffer.from(body) }, new Secret(secret))).toMatchObject({ ok: false, refusal: WebhookRefusal.BAD_SIGNATURE });
+  });
+});
+
+describe('token bucket (a provider\'s request budget)', () => {
+  it('gives the burst at once, then one token per 1/rate, queued in arrival order, and none beyond what a caller can wait', () => {
+    let now = 0;
+    const bucket = new TokenBucket(10, 2, () => now);
+    expect([bucket.reserve(0), bucket.reserve(0)]).toEqual([0, 0]);
+    expect(bucket.reserve(50)).toBeUndefined();
+    expect(bucket.reserve(100)).toBeCloseTo(100);
+    expect(bucket.reserve(250)).toBeCloseTo(200);
+    now = 1_000;
+    // A second later: 10 tokens earned, 2 of them owed to the reservations above, capped at the burst.
+    expect([bucket.reserve(0), bucket.reserve(0)]).toEqual([0, 0]);
+    expect(bucket.reserve(0)).toBeUndefined();
   });
 });
