@@ -45,6 +45,19 @@ async function collect(client: Client, variables: Record<string, unknown>, query
   return results;
 }
 
+/** A subscription left open: the results so far, and the way to leave. */
+function open(client: Client, variables: Record<string, unknown>): { seen: Result[]; unsubscribe: () => void } {
+  const seen: Result[] = [];
+  const unsubscribe = client.subscribe<{ paymentUpdated: Watched }>({ query: SUBSCRIPTION, variables }, {
+    next: (result) => {
+      seen.push(result);
+    },
+    error: () => undefined,
+    complete: () => undefined,
+  });
+  return { seen, unsubscribe };
+}
+
 /** The provider's webhook scheme: the same one its simulator signs with. */
 function schemeOf(provider: 'PRIMER' | 'GR4VY' | 'KUIKPOS' | 'ORCARAIL'): WebhookScheme {
   const scheme = PROVIDER_MODULES[provider].webhook;
@@ -144,14 +157,7 @@ describe('paymentUpdated subscriptions and webhooks', () => {
     });
 
     it('stops reading the provider as soon as the subscriber leaves', async () => {
-      const seen: Result[] = [];
-      const unsubscribe = client.subscribe<{ paymentUpdated: Watched }>({ query: SUBSCRIPTION, variables: { id: 'pay_pending', provider: 'PRIMER' } }, {
-        next: (result) => {
-          seen.push(result);
-        },
-        error: () => undefined,
-        complete: () => undefined,
-      });
+      const { seen, unsubscribe } = open(client, { id: 'pay_pending', provider: 'PRIMER' });
       await expect.poll(() => seen.length).toBe(1);
       expect(seen[0]?.data?.paymentUpdated.status).toBe('PROCESSING');
       unsubscribe();
@@ -162,14 +168,7 @@ describe('paymentUpdated subscriptions and webhooks', () => {
     });
 
     it('keeps polling through a provider failure that may pass, without ending the subscription', async () => {
-      const seen: Result[] = [];
-      const unsubscribe = client.subscribe<{ paymentUpdated: Watched }>({ query: SUBSCRIPTION, variables: { id: 'pay_pending', provider: 'PRIMER' } }, {
-        next: (result) => {
-          seen.push(result);
-        },
-        error: () => undefined,
-        complete: () => undefined,
-      });
+      const { seen, unsubscribe } = open(client, { id: 'pay_pending', provider: 'PRIMER' });
       await expect.poll(() => seen.length).toBe(1);
       app.simulator('PRIMER').knobs.errorRate = 1;
       const before = app.simulator('PRIMER').totalCalls;
