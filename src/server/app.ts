@@ -120,7 +120,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Payments are read live and never cached by HTTP caches; the plugin's per-field hooks cost throughput.
       ApolloServerPluginCacheControlDisabled(),
       requestKeysLimitPlugin<GraphQLContext>(options.maxRefs),
-      cacheControlPlugin(options.finalPaymentMaxAgeSeconds ?? 0),
+      // Off (the default), every response is no-store from the onSend hook: no per-request hook at all.
+      ...(options.finalPaymentMaxAgeSeconds ? [cacheControlPlugin(options.finalPaymentMaxAgeSeconds)] : []),
       subscriptionsOnlyOverWebSocket(),
       ...(options.metrics ? [metricsPlugin<GraphQLContext>(options.metrics)] : []),
       // With tracing off the operation's span records nothing: no hooks to name or end it.
