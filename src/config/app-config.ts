@@ -111,30 +111,20 @@ const providerTimeoutEnv = z.object(
   ),
 );
 
-const webhookVariables = (module: ProviderModule): string[] => (module.webhook ? [module.webhook.secretVariable] : []);
-
-/** Shorter shared secrets could be guessed; providers issue 32 characters and more. */
-const MIN_WEBHOOK_SECRET_LENGTH = 16;
-
-/** Each provider's webhook signing secret, from the variable its scheme names. */
-function webhookSecretsFrom(env: Env): Partial<Record<Provider, Secret>> {
-  const secrets: Partial<Record<Provider, Secret>> = {};
-  for (const module of Object.values(PROVIDER_MODULES)) {
-    const variable = module.webhook?.secretVariable;
-    const value = variable ? env[variable] : undefined;
-    if (!variable || value === undefined || value === '') continue;
-    if (value.length < MIN_WEBHOOK_SECRET_LENGTH) throw new ConfigError([`${variable}: must be at least ${String(MIN_WEBHOOK_SECRET_LENGTH)} characters`]);
-    secrets[module.provider] = new Secret(value);
-  }
-  return secrets;
-}
+/** Each webhook-sending provider's signing secret, in the variable its scheme names (shorter secrets could be guessed). */
+const webhookSecretVariables = Object.fromEntries(
+  Object.values(PROVIDER_MODULES).flatMap((module: ProviderModule) => (module.webhook ? [[module.provider, module.webhook.secretVariable]] : [])),
+) as Partial<Record<Provider, string>>;
+const webhookSecretEnv = z.object(
+  Object.fromEntries(Object.values(webhookSecretVariables).map((variable) => [variable, z.string().min(16, 'must be at least 16 characters').optional()])),
+);
 
 /** `<PROVIDER>_MAX_CALLS_PER_SECOND`: the provider's rate limit, which this service keeps below (a token bucket). */
 const providerRateEnv = z.object(Object.fromEntries(PROVIDERS.map((provider) => [`${provider}_MAX_CALLS_PER_SECOND`, positiveInt(100_000).optional()])));
 
 /** Every environment variable the service reads, for `.env.example` and its test. */
 export function configVariables(): string[] {
-  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...Object.keys(providerRateEnv.shape), ...Object.values(PROVIDER_MODULES).flatMap((module) => [...module.variables, ...webhookVariables(module)])];
+  return [...Object.keys(serviceEnv.shape), ...Object.keys(providerTimeoutEnv.shape), ...Object.keys(providerRateEnv.shape), ...Object.keys(webhookSecretEnv.shape), ...Object.values(PROVIDER_MODULES).flatMap((module) => module.variables)];
 }
 
 export interface AppConfig {
@@ -199,7 +189,7 @@ export function loadConfig(env: Env): AppConfig {
     if (setup) liveProviders[module.provider] = setup;
   }
   const inboundAuth = service ? collect(() => inboundAuthFrom(service)) : undefined;
-  const webhookSecrets = collect(() => webhookSecretsFrom(env)) ?? {};
+  const webhookSecretValues = collect(() => parseEnv(webhookSecretEnv, env));
   if (!service || problems.length > 0) throw new ConfigError(problems);
 
   const connections = Math.max(service.PROVIDER_MAX_CONCURRENCY, DEFAULT_CALL_SETTINGS.connections);
@@ -242,7 +232,12 @@ export function loadConfig(env: Env): AppConfig {
       maxExpandedFields: service.MAX_EXPANDED_FIELDS,
     },
     simulatorKnobs: { latencyMs: service.SIMULATOR_LATENCY_MS, journeyMs: service.SIMULATOR_JOURNEY_MS },
-    webhookSecrets,
+    webhookSecrets: Object.fromEntries(
+      Object.entries(webhookSecretVariables).flatMap(([provider, variable]) => {
+        const value = webhookSecretValues?.[variable];
+        return value === undefined ? [] : [[provider, new Secret(value)]];
+      }),
+    ),
     maxCallsPerSecond: Object.fromEntries(PROVIDERS.flatMap((provider) => {
       const rate = perProviderRates?.[`${provider}_MAX_CALLS_PER_SECOND`];
       return rate === undefined ? [] : [[provider, rate]];

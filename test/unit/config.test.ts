@@ -171,6 +171,16 @@ describe('configuration', () => {
     ).toBe('http://127.0.0.1:9999');
   });
 
+  it('reads each provider\'s webhook secret from the variable its scheme names: 16+ characters, empty meaning unset', () => {
+    expect(problemsOf({ PRIMER_WEBHOOK_SECRET: 'short', GR4VY_WEBHOOK_SECRET: 'also-short' })).toEqual([
+      'PRIMER_WEBHOOK_SECRET: must be at least 16 characters',
+      'GR4VY_WEBHOOK_SECRET: must be at least 16 characters',
+    ]);
+    const { webhookSecrets } = loadConfig({ ORCARAIL_WEBHOOK_SECRET: 'whsec_0123456789abcdef', PRIMER_WEBHOOK_SECRET: '' });
+    expect(Object.keys(webhookSecrets)).toEqual(['ORCARAIL']);
+    expect(webhookSecrets.ORCARAIL?.reveal()).toBe('whsec_0123456789abcdef');
+  });
+
   it('.env.example lists every variable the service reads', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const listed = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]));
