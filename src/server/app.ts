@@ -117,7 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(http),
-      // Payments are read live and never cached by HTTP caches; the plugin's per-field hooks cost throughput.
+      // Its per-field hooks cost throughput; cacheControlPlugin decides Cache-Control per response instead.
       ApolloServerPluginCacheControlDisabled(),
       requestKeysLimitPlugin<GraphQLContext>(options.maxRefs),
       // Off (the default), every response is no-store from the onSend hook: no per-request hook at all.

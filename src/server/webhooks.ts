@@ -67,7 +67,8 @@ export async function registerWebhookRoutes(http: FastifyInstance<RawServerDefau
       if (!(Math.abs(Date.now() - event.sentAt) <= WEBHOOK_TOLERANCE_MS)) {
         return answer(WebhookRefusal.OUTSIDE_TOLERANCE, statusFor(WebhookRefusal.OUTSIDE_TOLERANCE), { error: 'the delivery was sent more than 5 minutes from now' });
       }
-      const reservation = replays.reserve(`${provider}:${event.deliveryKey}`);
+      const delivery = `${provider}:${event.deliveryKey}`;
+      const reservation = replays.reserve(delivery);
       if (reservation === 'replayed') return answer(WebhookRefusal.REPLAYED, statusFor(WebhookRefusal.REPLAYED), { error: 'this delivery was already received' });
       if (reservation === 'full') return reply.code(503).header('retry-after', '60').send({ error: 'too many deliveries at once; send again later' });
 
@@ -75,7 +76,7 @@ export async function registerWebhookRoutes(http: FastifyInstance<RawServerDefau
         accepted: () => answer('PUBLISHED', 200, { received: true }),
         failed: (error, mayPass) => {
           // A failure that may pass is the provider's to retry: its redelivery must not look like a replay.
-          if (mayPass) replays.release(`${provider}:${event.deliveryKey}`);
+          if (mayPass) replays.release(delivery);
           return answer('READ_FAILED', mayPass ? 503 : 422, { error: 'the payment could not be read from the provider', code: error.code });
         },
       });
