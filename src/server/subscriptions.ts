@@ -44,10 +44,9 @@ export interface SubscriptionServerOptions {
   readonly metrics?: ServiceMetrics;
 }
 
-/** What each connection keeps: who it is, and a way to stop each of its watches at once. */
+/** What each connection keeps once its caller verified: who it is, and a way to stop each of its watches at once. */
 interface ConnectionState extends Record<PropertyKey, unknown> {
-  caller?: Caller;
-  watches?: Map<string, AbortController>;
+  session?: { readonly caller: Caller; readonly watches: Map<string, AbortController> };
 }
 
 /**
@@ -70,8 +69,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
       connectionInitWaitTimeout: 5_000,
       async onConnect(ctx) {
         try {
-          ctx.extra.caller = await options.callers.verify(connectionHeaders(ctx.extra.request.headers, ctx.connectionParams));
-          ctx.extra.watches = new Map();
+          const caller = await options.callers.verify(connectionHeaders(ctx.extra.request.headers, ctx.connectionParams));
+          ctx.extra.session = { caller, watches: new Map() };
           return true;
         } catch {
           logger.info('subscription connection refused: inbound auth failed');
@@ -79,8 +78,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         }
       },
       onSubscribe(ctx, id, payload) {
-        const { caller, watches } = ctx.extra;
-        if (!caller || !watches) return [refusal(ErrorCode.UNAUTHENTICATED, 'the connection is not initialised')];
+        if (!ctx.extra.session) return [refusal(ErrorCode.UNAUTHENTICATED, 'the connection is not initialised')];
+        const { caller, watches } = ctx.extra.session;
         if (watches.size >= options.maxSubscriptionsPerConnection) {
           return [refusal(ErrorCode.BAD_USER_INPUT, `at most ${String(options.maxSubscriptionsPerConnection)} subscriptions per connection`)];
         }
@@ -108,12 +107,12 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : result),
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onComplete(ctx, id) {
-        ctx.extra.watches?.get(id)?.abort();
-        ctx.extra.watches?.delete(id);
+        ctx.extra.session?.watches.get(id)?.abort();
+        ctx.extra.session?.watches.delete(id);
       },
       onClose(ctx) {
-        for (const controller of ctx.extra.watches?.values() ?? []) controller.abort();
-        ctx.extra.watches?.clear();
+        for (const controller of ctx.extra.session?.watches.values() ?? []) controller.abort();
+        ctx.extra.session?.watches.clear();
       },
     },
     sockets,
