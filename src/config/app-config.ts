@@ -61,6 +61,17 @@ const serviceEnv = z.object({
   SUBSCRIPTION_POLL_MAX_MS: positiveInt(3_600_000).default(DEFAULT_POLL_POLICY.maxDelayMs),
   /** Opt-in: responses made only of final payments carry `Cache-Control: max-age` this long, for a gateway's cache; 0: no-store. */
   FINAL_PAYMENT_MAX_AGE_SECONDS: decimalInt(0, 300).default(0),
+  /** Opt-in: final payments are kept this long and served without a provider call (a webhook for one forgets it); 0: always read live. */
+  FINAL_PAYMENT_CACHE_SECONDS: decimalInt(0, 300).default(0),
+  /** Replicas share budgets, reads, updates and webhook deliveries through this Redis; unset: in this process (one replica). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  /** What payments are sealed with (AES-256-GCM) before they reach Redis: the same on every replica. Required with REDIS_URL. */
+  SHARED_STATE_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 letters, digits, colons, dashes or underscores').default('payments:'),
+  /** Longest a Redis command may take before the operation falls back to this replica alone. */
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt(10_000).default(250),
+  /** How many replicas run: while Redis is unreachable each keeps to 1/REPLICAS of every provider's budget. */
+  REPLICAS: positiveInt(1_000).default(1),
   /** The whole request (headers and body) must arrive by then; slow-body connections are closed. */
   HTTP_REQUEST_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt(120_000).default(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
@@ -159,10 +170,19 @@ export interface AppConfig {
   readonly maxCallsPerSecond: Partial<Record<Provider, number>>;
   /** Max-age of responses made only of final payments; 0: every response is no-store. */
   readonly finalPaymentMaxAgeSeconds: number;
+  /** What replicas share, and where (Redis, or this process). */
+  readonly sharedState: SharedStateSettings;
   /** Providers whose credentials are set. */
   readonly liveProviders: Partial<Record<Provider, ProviderSetup>>;
   /** Outside production, providers without credentials are served from their simulators. */
   readonly simulateUnconfigured: boolean;
+}
+
+export interface SharedStateSettings {
+  readonly redis?: { readonly url: Secret; readonly sealKey: Secret; readonly keyPrefix: string; readonly commandTimeoutMs: number };
+  readonly replicas: number;
+  /** How long final payments are kept; 0: not at all. */
+  readonly finalPaymentCacheSeconds: number;
 }
 
 /** Reads and validates the whole configuration; every problem is reported at once, by variable. */
@@ -190,6 +210,7 @@ export function loadConfig(env: Env): AppConfig {
   }
   const inboundAuth = service ? collect(() => inboundAuthFrom(service)) : undefined;
   const webhookSecretValues = collect(() => parseEnv(webhookSecretEnv, env));
+  if (service?.REDIS_URL && !service.SHARED_STATE_KEY) problems.push('SHARED_STATE_KEY: is required with REDIS_URL (payments are sealed with it before they reach Redis)');
   if (!service || problems.length > 0) throw new ConfigError(problems);
 
   const connections = Math.max(service.PROVIDER_MAX_CONCURRENCY, DEFAULT_CALL_SETTINGS.connections);
@@ -243,6 +264,13 @@ export function loadConfig(env: Env): AppConfig {
       return rate === undefined ? [] : [[provider, rate]];
     })),
     finalPaymentMaxAgeSeconds: service.FINAL_PAYMENT_MAX_AGE_SECONDS,
+    sharedState: {
+      replicas: service.REPLICAS,
+      finalPaymentCacheSeconds: service.FINAL_PAYMENT_CACHE_SECONDS,
+      ...(service.REDIS_URL && service.SHARED_STATE_KEY
+        ? { redis: { url: new Secret(service.REDIS_URL), sealKey: new Secret(service.SHARED_STATE_KEY), keyPrefix: service.REDIS_KEY_PREFIX, commandTimeoutMs: service.REDIS_COMMAND_TIMEOUT_MS } }
+        : {}),
+    },
     pollPolicy: { ...DEFAULT_POLL_POLICY, firstDelayMs: service.SUBSCRIPTION_POLL_MS, maxDelayMs: Math.max(service.SUBSCRIPTION_POLL_MS, service.SUBSCRIPTION_POLL_MAX_MS) },
     shutdownDrainMs: service.SHUTDOWN_DRAIN_MS,
     shutdownReadinessDelayMs: service.SHUTDOWN_READINESS_DELAY_MS ?? (service.NODE_ENV === 'production' ? 5_000 : 0),

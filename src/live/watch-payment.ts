@@ -1,7 +1,7 @@
 import { PaymentLookupError } from '../errors/payment-lookup-error.js';
 import type { Payment } from '../model/payment.js';
 import type { PaymentKey } from '../model/provider.js';
-import type { PaymentUpdates } from './payment-updates.js';
+import type { PaymentUpdates } from '../coordination/payment-updates.js';
 import { jittered, nextDelay, type PollPolicy } from './poll-policy.js';
 
 export interface WatchOptions {

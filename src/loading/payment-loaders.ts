@@ -65,8 +65,15 @@ async function loadOnePayment(registry: ProviderRegistry, key: PaymentKey, reque
   if (!runtime) throw lookupError(ErrorCode.PROVIDER_NOT_CONFIGURED, key.provider);
   const problem = paymentIdProblem(key.id) ?? runtime.adapter.idProblem?.(key.id);
   if (problem) throw lookupError(ErrorCode.BAD_USER_INPUT, key.provider, { detail: problem });
-  // Concurrent requests for this payment share one call (cancelled only when all of them have left).
-  return runtime.flights.run(key.id, requester, (scope) => resilientCall(runtime, scope, () => runtime.adapter.fetchPayment(key.id, scope)));
+  const kept = await registry.keptFinalPayment(key);
+  if (kept) return kept;
+  // Concurrent requests for this payment share one call (cancelled only when all of them have left),
+  // and so do the replicas reading it at the same moment.
+  const payment = await runtime.flights.run(key.id, requester, (scope) =>
+    registry.coordination.sharedRead(key, scope, () => resilientCall(runtime, scope, () => runtime.adapter.fetchPayment(key.id, scope))),
+  );
+  registry.coordination.finalPayments?.keep(payment);
+  return payment;
 }
 
 async function loadTransactionsBatch(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Payment } from '../model/payment.js';
-import { PROVIDERS, type Provider } from '../model/provider.js';
+import { PROVIDERS, type PaymentKey, type Provider } from '../model/provider.js';
 import type { ProviderAdapter } from '../providers/adapter.js';
 import type { CallSettings } from '../providers/call-settings.js';
 import type { ProviderSetup } from '../providers/module.js';
@@ -16,7 +16,7 @@ import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { CallObserver, ProviderResilience } from '../resilience/provider-resilience.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../resilience/retry-policy.js';
 import { SingleFlight } from '../resilience/single-flight.js';
-import { TokenBucket } from '../resilience/token-bucket.js';
+import type { Coordination } from '../coordination/coordination.js';
 import type { Simulator, SimulatorKnobs } from '../simulation/simulator-base.js';
 
 /** How a provider is served: its real API, its embedded simulator, or not at all. */
@@ -49,8 +49,10 @@ export interface RegistryOptions {
   readonly simulatorKnobs: Partial<SimulatorKnobs>;
   /** Webhook signing secrets by provider; a simulated provider without one gets a fresh one, shared with its simulator. */
   readonly webhookSecrets?: Partial<Record<Provider, Secret>>;
-  /** Calls per second each provider may receive from this replica; unset: no budget. */
+  /** Calls per second each provider may receive from all replicas together; unset: no budget. */
   readonly maxCallsPerSecond?: Partial<Record<Provider, number>>;
+  /** What the replicas share: each provider's budget is drawn from it. */
+  readonly coordination: Coordination;
   readonly calls: CallSettings;
   /** Per-provider overrides of `calls` (timeouts), e.g. a slow acquirer behind one provider. */
   readonly callOverrides?: Partial<Record<Provider, Partial<CallSettings>>>;
@@ -71,6 +73,9 @@ export class ProviderRegistry {
   private constructor(
     private readonly runtimes: ReadonlyMap<Provider, ProviderRuntime>,
     readonly simulators: ReadonlyMap<Provider, Simulator>,
+    /** Reads in flight on other replicas and final payments kept, consulted by the loaders. */
+    readonly coordination: Coordination,
+    private readonly metrics: ServiceMetrics | undefined,
   ) {}
 
   static async create(options: RegistryOptions): Promise<ProviderRegistry> {
@@ -103,10 +108,10 @@ export class ProviderRegistry {
         mode: live ? 'live' : 'simulator',
         target: withoutUserinfo(setup.target),
         ...(scheme && secret ? { webhook: { scheme, secret } } : {}),
-        ...(rate ? { budget: new TokenBucket(rate) } : {}),
+        ...(rate ? { budget: options.coordination.budget(provider, rate) } : {}),
       });
     }
-    const registry = new ProviderRegistry(runtimes, simulators);
+    const registry = new ProviderRegistry(runtimes, simulators, options.coordination, metrics);
     options.logger.info({ providers: registry.describe() }, 'providers ready');
     return registry;
   }
@@ -114,6 +119,15 @@ export class ProviderRegistry {
   /** Whether any provider is served at all (live or simulated). */
   get servesAnyProvider(): boolean {
     return this.runtimes.size > 0;
+  }
+
+  /** The payment as kept final a moment ago (FINAL_PAYMENT_CACHE_SECONDS), if it is; counted as a hit or a miss. */
+  async keptFinalPayment(key: PaymentKey): Promise<Payment | undefined> {
+    const { finalPayments } = this.coordination;
+    if (!finalPayments) return undefined;
+    const kept = await finalPayments.get(key);
+    this.metrics?.finalPaymentCache.inc({ outcome: kept ? 'hit' : 'miss' });
+    return kept;
   }
 
   get(provider: Provider): ProviderRuntime | undefined {

@@ -60,6 +60,29 @@ export class ServiceMetrics {
     help: 'paymentUpdated subscriptions open on this replica.',
     registers: [this.registry],
   });
+  readonly sharedStateConnected = new Gauge({
+    name: 'payments_shared_state_connected',
+    help: 'Whether this replica shares budgets, reads, updates and deliveries with the others right now: 1 (always, in memory), 0 while Redis is unreachable.',
+    registers: [this.registry],
+  });
+  readonly sharedStateFallbacks = new Counter({
+    name: 'payments_shared_state_fallbacks_total',
+    help: 'Shared operations done by this replica alone because Redis did not answer, by operation (publish, budget, sharedRead, finalPayments, deliveries).',
+    labelNames: ['operation'],
+    registers: [this.registry],
+  });
+  readonly sharedReads = new Counter({
+    name: 'payments_shared_reads_total',
+    help: 'Reads through Redis by role: led (this replica called the provider), followed (handed another replica\'s result), read_after_waiting (that read failed or ran out of time).',
+    labelNames: ['role'],
+    registers: [this.registry],
+  });
+  readonly finalPaymentCache = new Counter({
+    name: 'payments_final_payment_cache_total',
+    help: 'Lookups of the final-payment cache (FINAL_PAYMENT_CACHE_SECONDS) by outcome: hit or miss.',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   readonly providerRetries = new Counter({
     name: 'payments_provider_retries_total',
     help: 'Provider calls tried again by the retry policy, by provider and the error code retried.',

@@ -2,7 +2,7 @@ import type { RequestScope } from '../request/request-scope.js';
 import type { Bulkhead } from './bulkhead.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { RetryPolicy } from './retry-policy.js';
-import type { TokenBucket } from './token-bucket.js';
+import type { RateBudget } from './rate-budget.js';
 
 /**
  * One provider's resilience chain, in resilience's own terms: what `resilientCall` needs, whoever
@@ -15,8 +15,8 @@ export interface ProviderResilience {
   readonly retryPolicy: RetryPolicy;
   /** Told of every attempt that reached the provider and every retry (metrics, the failed-attempt log line). */
   readonly observer: CallObserver;
-  /** The provider's own rate limit, as the operator configured it: every attempt takes a token first. */
-  readonly budget?: TokenBucket;
+  /** The provider's own rate limit, as the operator configured it: every attempt takes its turn first. */
+  readonly budget?: RateBudget;
 }
 
 export type AttemptResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };

@@ -36,7 +36,7 @@ export async function resilientCall<T>(runtime: ProviderResilience, scope: Reque
  */
 async function withinBudget<T>(runtime: ProviderResilience, scope: RequestScope, call: () => Promise<T>): Promise<T> {
   if (!runtime.budget) return call();
-  const waitMs = runtime.budget.reserve(scope.remainingMs());
+  const waitMs = await runtime.budget.reserve(scope.remainingMs());
   if (waitMs === undefined) {
     throw lookupError(ErrorCode.PROVIDER_RATE_LIMITED, runtime.bulkhead.provider, { detail: "this service's own budget of calls to the provider is spent" });
   }

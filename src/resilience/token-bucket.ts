@@ -1,10 +1,12 @@
+import type { RateBudget } from './rate-budget.js';
+
 /**
  * A provider's request budget: at most `ratePerSecond` calls per second on average, `burst` at
  * once. A caller that finds no token reserves the next one (the count goes below zero, so waiting
  * callers are served in arrival order at the rate) and waits for it, unless that wait is longer than
  * it can afford: then it gets no token and makes no call. O(1) per call, no timers of its own.
  */
-export class TokenBucket {
+export class TokenBucket implements RateBudget {
   #tokens: number;
   #updatedAt: number;
 

@@ -27,7 +27,6 @@ import { cacheControlPlugin } from './cache-control-plugin.js';
 import { ResponseCacheHint } from '../graphql/cache-hint.js';
 import { serveSubscriptions, subscriptionsOnlyOverWebSocket } from './subscriptions.js';
 import { registerWebhookRoutes } from './webhooks.js';
-import { InMemoryPaymentUpdates, type PaymentUpdates } from '../live/payment-updates.js';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../live/poll-policy.js';
 
 export interface AppOptions {
@@ -54,8 +53,6 @@ export interface AppOptions {
   readonly metrics?: ServiceMetrics;
   /** Spans of each GraphQL request, its loader batches and its provider calls (default `UNTRACED`: ids only). */
   readonly tracer?: Tracer;
-  /** Where webhooks' fresh states meet subscriptions (default: in this process only). */
-  readonly updates?: PaymentUpdates;
   /** How a subscription reads its payment between webhooks (default DEFAULT_POLL_POLICY). */
   readonly pollPolicy?: PollPolicy;
   /** Most subscriptions one WebSocket connection may hold (default DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION). */
@@ -148,7 +145,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     const ready = lifecycle.ready && (!options.production || registry.servesAnyProvider);
     // Circuits, queues and targets are internals: outside production, or to the operator's token.
     const detailed = !options.production || options.adminToken?.matches(bearerToken(request.headers.authorization)) === true;
-    return reply.code(ready ? 200 : 503).send(detailed ? { ready, providers: registry.describe() } : { ready });
+    // Shared state is not readiness: a replica whose Redis is away still answers, alone, and says so here.
+    const sharedState = registry.coordination.health();
+    return reply.code(ready ? 200 : 503).send(detailed ? { ready, sharedState, providers: registry.describe() } : { ready, sharedState });
   });
 
   if (!options.production) {
@@ -211,8 +210,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
 
-  const updates = options.updates ?? new InMemoryPaymentUpdates();
-  await registerWebhookRoutes(http, { registry, updates, logger, requestDeadlineMs, tracer, onBatch, ...(metrics ? { metrics } : {}) });
+  const { updates } = registry.coordination;
+  await registerWebhookRoutes(http, { registry, logger, requestDeadlineMs, tracer, onBatch, ...(metrics ? { metrics } : {}) });
 
   const subscriptions = serveSubscriptions({
     server: http.server,
@@ -244,6 +243,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       http.server.keepAliveTimeout = 1;
       await apollo.stop();
       await registry.close();
+      await registry.coordination.close();
       await tracer.shutdown();
     },
   };

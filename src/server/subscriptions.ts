@@ -11,7 +11,7 @@ import { ResponseCacheHint } from '../graphql/cache-hint.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { limitRules, type RequestLimits } from '../graphql/limits.js';
 import { watchPayment } from '../live/watch-payment.js';
-import type { PaymentUpdates } from '../live/payment-updates.js';
+import type { PaymentUpdates } from '../coordination/payment-updates.js';
 import type { PollPolicy } from '../live/poll-policy.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../loading/payment-loaders.js';
 import type { ProviderRegistry } from '../loading/provider-registry.js';

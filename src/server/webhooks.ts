@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { PaymentLookupError } from '../errors/payment-lookup-error.js';
-import type { PaymentUpdates } from '../live/payment-updates.js';
 import { createPaymentLoaders, type DispatchedBatch } from '../loading/payment-loaders.js';
 import type { ProviderRegistry } from '../loading/provider-registry.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
@@ -11,7 +10,6 @@ import { assertNever } from '../model/exhaustive.js';
 import { WebhookRefusal } from '../providers/webhooks/scheme.js';
 import { RequestScope } from '../request/request-scope.js';
 import type { Tracer } from '../request/tracing.js';
-import { ReplayGuard } from './replay-guard.js';
 
 /** How far a delivery's own timestamp may be from now, either way (Stripe's and Gr4vy's SDKs' default, 5 minutes). */
 export const WEBHOOK_TOLERANCE_MS = 5 * 60_000;
@@ -21,7 +19,6 @@ const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 export interface WebhookRouteOptions {
   readonly registry: ProviderRegistry;
-  readonly updates: PaymentUpdates;
   readonly logger: Logger;
   readonly requestDeadlineMs: number;
   readonly tracer: Tracer;
@@ -41,7 +38,7 @@ type Outcome = WebhookRefusal | 'PUBLISHED' | 'READ_FAILED';
  */
 export async function registerWebhookRoutes(http: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, options: WebhookRouteOptions): Promise<void> {
   const { registry, logger } = options;
-  const replays = new ReplayGuard(2 * WEBHOOK_TOLERANCE_MS);
+  const { deliveries } = registry.coordination;
 
   await http.register((routes, _opts, done) => {
     // The signature is over the exact bytes sent: the body must reach the scheme unparsed.
@@ -68,15 +65,15 @@ export async function registerWebhookRoutes(http: FastifyInstance<RawServerDefau
         return answer(WebhookRefusal.OUTSIDE_TOLERANCE, statusFor(WebhookRefusal.OUTSIDE_TOLERANCE), { error: 'the delivery was sent more than 5 minutes from now' });
       }
       const delivery = `${provider}:${event.deliveryKey}`;
-      const reservation = replays.reserve(delivery);
+      const reservation = await deliveries.reserve(delivery);
       if (reservation === 'replayed') return answer(WebhookRefusal.REPLAYED, statusFor(WebhookRefusal.REPLAYED), { error: 'this delivery was already received' });
       if (reservation === 'full') return reply.code(503).header('retry-after', '60').send({ error: 'too many deliveries at once; send again later' });
 
       return publishLiveState(options, provider, event.paymentId, request.id, reply, {
         accepted: () => answer('PUBLISHED', 200, { received: true }),
-        failed: (error, mayPass) => {
+        failed: async (error, mayPass) => {
           // A failure that may pass is the provider's to retry: its redelivery must not look like a replay.
-          if (mayPass) replays.release(delivery);
+          if (mayPass) await deliveries.release(delivery);
           return answer('READ_FAILED', mayPass ? 503 : 422, { error: 'the payment could not be read from the provider', code: error.code });
         },
       });
@@ -92,7 +89,7 @@ async function publishLiveState(
   id: string,
   requestId: string,
   reply: FastifyReply,
-  respond: { accepted: () => FastifyReply; failed: (error: PaymentLookupError, mayPass: boolean) => FastifyReply },
+  respond: { accepted: () => FastifyReply; failed: (error: PaymentLookupError, mayPass: boolean) => Promise<FastifyReply> },
 ): Promise<FastifyReply> {
   const span = options.tracer.start(`webhook ${provider}`, 'server', undefined);
   const scope = new RequestScope({ deadline: Date.now() + options.requestDeadlineMs, requestId, trace: span.context, tracer: options.tracer });
@@ -100,8 +97,11 @@ async function publishLiveState(
     if (!reply.raw.writableFinished) scope.cancel();
   });
   try {
+    const { finalPayments, updates } = options.registry.coordination;
+    // The event says the payment changed: a final state kept a moment ago is no longer the one to read.
+    await finalPayments?.forget({ provider, id });
     const payment = await createPaymentLoaders(options.registry, { onBatch: options.onBatch, scope }).payment.load({ provider, id });
-    options.updates.publish(payment);
+    updates.publish(payment);
     return await respond.accepted();
   } catch (error) {
     if (!(error instanceof PaymentLookupError)) throw error;

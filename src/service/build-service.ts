@@ -1,6 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig, SharedStateSettings } from '../config/app-config.js';
+import type { Coordination } from '../coordination/coordination.js';
+import { InMemoryCoordination } from '../coordination/in-memory-coordination.js';
+import { WEBHOOK_TOLERANCE_MS } from '../server/webhooks.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { DispatchedBatch } from '../loading/payment-loaders.js';
 import { ProviderRegistry } from '../loading/provider-registry.js';
@@ -39,7 +42,9 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
       status.mode === 'not_configured' ? [] : [{ provider, circuit: status.circuit ?? 'closed', inFlight: status.inFlight ?? 0, queued: status.queued ?? 0 }],
     ),
   );
+  const coordination = await createCoordination(config.sharedState, logger, metrics);
   const registry = await ProviderRegistry.create({
+    coordination,
     live: config.liveProviders,
     simulateUnconfigured: config.simulateUnconfigured,
     simulatorKnobs: config.simulatorKnobs,
@@ -72,6 +77,18 @@ export async function buildService(config: AppConfig, hooks: ServiceHooks = {}):
     ...(hooks.plugins ? { plugins: hooks.plugins } : {}),
   });
   return { logger, registry, app };
+}
+
+/** Redis when REDIS_URL is set (any number of replicas), else this process (the embedded default: one). */
+async function createCoordination(settings: SharedStateSettings, logger: Logger, metrics: ServiceMetrics): Promise<Coordination> {
+  const common = { finalPaymentTtlMs: settings.finalPaymentCacheSeconds * 1000, deliveryWindowMs: 2 * WEBHOOK_TOLERANCE_MS };
+  if (!settings.redis) {
+    metrics.sharedStateConnected.set(1);
+    return new InMemoryCoordination(common);
+  }
+  // Loaded only with REDIS_URL: the embedded default neither loads the client nor opens a socket.
+  const { RedisCoordination } = await import('../coordination/redis-coordination.js');
+  return RedisCoordination.connect({ ...common, ...settings.redis, replicas: settings.replicas, logger, metrics });
 }
 
 /** The OpenTelemetry SDK is loaded only when tracing is on: off, it costs neither start-up nor memory. */

@@ -98,12 +98,12 @@ describe('red team: HTTP hygiene', () => {
     const app = await startTestApp({ production: true, adminToken: token, live });
     try {
       const anonymous = await fetch(`${app.url}/ready`);
-      expect(await anonymous.json()).toEqual({ ready: true });
+      expect(await anonymous.json()).toEqual({ ready: true, sharedState: { engine: 'memory', connected: true } });
       const operator = await (await fetch(`${app.url}/ready`, { headers: { authorization: `Bearer ${token}` } })).text();
       expect(operator).toContain('"circuit"');
       expect(operator).toContain('http://127.0.0.1:9');
       expect(operator).not.toMatch(/hunter2pass|user:/);
-      expect(await (await fetch(`${app.url}/ready`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).json()).toEqual({ ready: true });
+      expect(await (await fetch(`${app.url}/ready`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).json()).toEqual({ ready: true, sharedState: { engine: 'memory', connected: true } });
     } finally {
       await app.close();
     }
@@ -114,7 +114,7 @@ describe('red team: HTTP hygiene', () => {
     try {
       const ready = await fetch(`${app.url}/ready`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ ready: false });
+      expect(await ready.json()).toEqual({ ready: false, sharedState: { engine: 'memory', connected: true } });
     } finally {
       await app.close();
     }

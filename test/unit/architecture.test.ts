@@ -19,6 +19,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   graphql: 6,
   loading: 5,
   live: 5,
+  coordination: 4,
   providers: 4,
   resilience: 3,
   simulation: 3,

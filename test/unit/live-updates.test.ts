@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors/codes.js';
 import { lookupError } from '../../src/errors/payment-lookup-error.js';
-import { InMemoryPaymentUpdates } from '../../src/live/payment-updates.js';
+import { InMemoryPaymentUpdates } from '../../src/coordination/payment-updates.js';
 import { jittered, nextDelay, type PollPolicy } from '../../src/live/poll-policy.js';
 import { watchPayment } from '../../src/live/watch-payment.js';
 import type { Payment } from '../../src/model/payment.js';
@@ -10,7 +10,7 @@ import { PROVIDER_MODULES } from '../../src/providers/modules.js';
 import { WebhookRefusal } from '../../src/providers/webhooks/scheme.js';
 import { Secret } from '../../src/security/secret.js';
 import { TokenBucket } from '../../src/resilience/token-bucket.js';
-import { ReplayGuard } from '../../src/server/replay-guard.js';
+import { ReplayGuard } from '../../src/coordination/replay-guard.js';
 
 const KEY: PaymentKey = { provider: 'PRIMER', id: 'pay_1' };
 const state = (status: Payment['status'], isFinal: boolean, fetchedAt = new Date()): Payment => ({

@@ -7,6 +7,7 @@ import { GR4VY_SAMPLE_IDS } from '../../src/providers/gr4vy/fixtures.js';
 import { DEFAULT_CALL_SETTINGS } from '../../src/providers/call-settings.js';
 import { ProviderRegistry } from '../../src/loading/provider-registry.js';
 import { LogCapture } from '../helpers/harness.js';
+import { InMemoryCoordination } from '../../src/coordination/in-memory-coordination.js';
 
 /** The loaders against the real simulators, over HTTP: batches and provider calls are both counted. */
 describe('payment loaders', () => {
@@ -25,6 +26,7 @@ describe('payment loaders', () => {
       maxConcurrencyPerProvider: 3,
       maxQueuedPerProvider: 12,
       logger: createLogger('silent', new LogCapture()),
+      coordination: new InMemoryCoordination({ finalPaymentTtlMs: 0, deliveryWindowMs: 60_000 }),
     });
   });
   afterAll(() => registry.close());
