@@ -55,10 +55,11 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
   }
 }
 
-function deliverWebhook(app: TestApp, id: string, now = Date.now()): Promise<Response> {
+/** Primer's webhook for `id`, signed as Primer signs it, sent to one replica. */
+function deliverWebhook(app: TestApp, id: string, now = Date.now(), secret = WEBHOOK_SECRET): Promise<Response> {
   const scheme = PROVIDER_MODULES.PRIMER.webhook;
   if (!scheme) throw new Error('Primer sends webhooks');
-  const { headers, body } = scheme.sign(id, WEBHOOK_SECRET, now);
+  const { headers, body } = scheme.sign(id, secret, now);
   return fetch(`${app.url}/webhooks/primer`, { method: 'POST', headers, body });
 }
 
@@ -240,5 +241,29 @@ describe('many replicas behind one Redis', () => {
       await b.query(PAYMENT, { id });
       expect(primer.callsTo(primerPath(id))).toBe(1);
     }, 30_000);
+  });
+});
+
+describe('the embedded default (no REDIS_URL): the same sharing within one replica', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { FINAL_PAYMENT_CACHE_SECONDS: '30' }, simulatorWebhooks: false });
+  });
+  afterAll(() => app.close());
+
+  it('serves a final payment from memory for the TTL, never one that can change, and a webhook makes the next read live', async () => {
+    expect(await ready(app)).toMatchObject({ ready: true, sharedState: { engine: 'memory', connected: true } });
+    for (let n = 0; n < 3; n += 1) {
+      expect((await app.query<Shown>(PAYMENT, { id: 'pay_settled' })).data?.payment).toMatchObject({ status: 'CAPTURED', isFinal: true });
+      await app.query(PAYMENT, { id: 'pay_authorized' });
+    }
+    expect(app.simulator('PRIMER').callsTo(primerPath('pay_settled'))).toBe(1);
+    expect(app.simulator('PRIMER').callsTo(primerPath('pay_authorized'))).toBe(3);
+    const text = await metricsText(app);
+    expect(sample(text, 'payments_final_payment_cache_total{outcome="hit"}')).toBe(2);
+
+    const secret = app.registry.get('PRIMER')?.webhook?.secret.reveal() ?? '';
+    expect((await deliverWebhook(app, 'pay_settled', Date.now(), secret)).status).toBe(200);
+    expect(app.simulator('PRIMER').callsTo(primerPath('pay_settled'))).toBe(2);
   });
 });
