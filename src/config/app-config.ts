@@ -130,7 +130,7 @@ const webhookSecretEnv = z.object(
   Object.fromEntries(Object.values(webhookSecretVariables).map((variable) => [variable, z.string().min(16, 'must be at least 16 characters').optional()])),
 );
 
-/** `<PROVIDER>_MAX_CALLS_PER_SECOND`: the provider's rate limit, which this service keeps below (a token bucket). */
+/** `<PROVIDER>_MAX_CALLS_PER_SECOND`: the provider's rate limit, which this service keeps within in any one-second window (CallWindow). */
 const providerRateEnv = z.object(Object.fromEntries(PROVIDERS.map((provider) => [`${provider}_MAX_CALLS_PER_SECOND`, positiveInt(100_000).optional()])));
 
 /** Every environment variable the service reads, for `.env.example` and its test. */

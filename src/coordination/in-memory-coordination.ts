@@ -1,6 +1,6 @@
 import type { Payment } from '../model/payment.js';
 import { paymentKeyString, type PaymentKey, type Provider } from '../model/provider.js';
-import { TokenBucket } from '../resilience/token-bucket.js';
+import { CallWindow } from '../resilience/call-window.js';
 import type { Coordination, CoordinationHealth, DeliveryLedger, DeliveryReservation, FinalPayments } from './coordination.js';
 import { InMemoryPaymentUpdates } from './payment-updates.js';
 import { ReplayGuard } from './replay-guard.js';
@@ -26,8 +26,8 @@ export class InMemoryCoordination implements Coordination {
     this.finalPayments = settings.finalPaymentTtlMs > 0 ? new MemoryFinalPayments(settings.finalPaymentTtlMs) : undefined;
   }
 
-  budget(_provider: Provider, ratePerSecond: number): TokenBucket {
-    return new TokenBucket(ratePerSecond);
+  budget(_provider: Provider, ratePerSecond: number): CallWindow {
+    return new CallWindow(ratePerSecond);
   }
 
   /** One replica: the registry's single-flight has merged every identical read already. */

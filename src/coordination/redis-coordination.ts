@@ -5,7 +5,7 @@ import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { Payment } from '../model/payment.js';
 import { paymentKeyString, PROVIDERS, type PaymentKey, type Provider } from '../model/provider.js';
 import type { RateBudget } from '../resilience/rate-budget.js';
-import { TokenBucket } from '../resilience/token-bucket.js';
+import { CallWindow, RATE_WINDOW_MS } from '../resilience/call-window.js';
 import type { RequestScope } from '../request/request-scope.js';
 import type { Secret } from '../security/secret.js';
 import type { Coordination, CoordinationHealth, DeliveryLedger, DeliveryReservation, FinalPayments } from './coordination.js';
@@ -45,26 +45,24 @@ export const FALLBACKS = {
 export type SharedOperation = keyof typeof FALLBACKS;
 
 /**
- * A token bucket in one Redis hash, on Redis's own clock, so every replica draws from the same
- * tokens: the same arithmetic as TokenBucket, atomic because Redis runs a script alone.
+ * CallWindow's rule in one Redis list, on Redis's own clock, so every replica draws from the same
+ * slots: a call's slot is the `limit`-th slot before it plus the window, or now; the list keeps the
+ * last `limit` slots. Atomic because Redis runs a script alone.
  * Returns the wait in whole milliseconds, or -1 when that is longer than the caller can afford.
  */
-const TAKE_TURN = `
-local rate, burst, max_wait = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+const TAKE_SLOT = `
+local limit, window, max_wait = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = tonumber(state[1]) or burst
-local at = tonumber(state[2]) or now
-tokens = math.min(burst, tokens + (now - at) / 1000 * rate)
-local wait = 0
-if tokens < 1 then wait = (1 - tokens) / rate * 1000 end
-if wait > max_wait then
-  redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-  return -1
+local slot = now
+if redis.call('LLEN', KEYS[1]) >= limit then
+  slot = math.max(now, tonumber(redis.call('LINDEX', KEYS[1], 0)) + window)
 end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - 1), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(wait + burst / rate * 1000) + 1000)
+local wait = slot - now
+if wait > max_wait then return -1 end
+redis.call('RPUSH', KEYS[1], tostring(slot))
+if redis.call('LLEN', KEYS[1]) > limit then redis.call('LPOP', KEYS[1]) end
+redis.call('PEXPIRE', KEYS[1], math.ceil(wait + window) + 1000)
 return math.ceil(wait)
 `;
 
@@ -75,7 +73,7 @@ return 0
 `;
 
 interface ScriptCommands {
-  takeTurn(key: string, rate: number, burst: number, maxWaitMs: number): Promise<number>;
+  takeSlot(key: string, limit: number, windowMs: number, maxWaitMs: number): Promise<number>;
   releaseLock(key: string, token: string): Promise<number>;
 }
 
@@ -88,7 +86,7 @@ interface SharedMessage {
 }
 
 /**
- * Many replicas, one Redis: a pub/sub channel of fresh states, a token bucket per provider, a lock
+ * Many replicas, one Redis: a pub/sub channel of fresh states, a window of call slots per provider, a lock
  * per payment being read (the reader publishes what it read to the others waiting), final payments
  * for a few seconds, and the webhook deliveries seen. Every payment is sealed (AES-256-GCM) before
  * it leaves the process. Commands are never queued while Redis is away: each operation falls back
@@ -145,7 +143,7 @@ export class RedisCoordination implements Coordination {
     const commands = new Redis(url, options);
     // The subscriber queues its SUBSCRIBE until connected and subscribes again after each reconnect.
     const subscriber = new Redis(url, { ...options, enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined, enableAutoPipelining: false });
-    commands.defineCommand('takeTurn', { numberOfKeys: 1, lua: TAKE_TURN });
+    commands.defineCommand('takeSlot', { numberOfKeys: 1, lua: TAKE_SLOT });
     commands.defineCommand('releaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
     const coordination = new RedisCoordination(settings, commands, subscriber);
     coordination.#watchConnections();
@@ -167,13 +165,13 @@ export class RedisCoordination implements Coordination {
 
   budget(provider: Provider, ratePerSecond: number): RateBudget {
     const key = `${this.settings.keyPrefix}budget:${provider}`;
-    const burst = Math.max(1, Math.ceil(ratePerSecond));
-    const alone = new TokenBucket(ratePerSecond / this.settings.replicas, Math.max(1, Math.ceil(ratePerSecond / this.settings.replicas)));
+    // Alone, a whole share (rounded down): REPLICAS replicas alone still stay within the rate.
+    const alone = new CallWindow(Math.max(1, Math.floor(ratePerSecond / this.settings.replicas)));
     return {
       reserve: async (maxWaitMs) => {
         if (!this.#connected) return this.fellBack('budget', () => alone.reserve(maxWaitMs));
         try {
-          const waitMs = await this.#scripts.takeTurn(key, ratePerSecond, burst, Math.floor(maxWaitMs));
+          const waitMs = await this.#scripts.takeSlot(key, ratePerSecond, RATE_WINDOW_MS, Math.floor(maxWaitMs));
           return waitMs < 0 ? undefined : waitMs;
         } catch {
           return this.fellBack('budget', () => alone.reserve(maxWaitMs));

@@ -30,7 +30,7 @@ export async function resilientCall<T>(runtime: ProviderResilience, scope: Reque
 }
 
 /**
- * Takes the attempt's token from the provider's budget, waiting for it while the request can
+ * Takes the attempt's slot from the provider's budget, waiting for it while the request can
  * afford to. With none in time the attempt is not made: PROVIDER_RATE_LIMITED, as the provider
  * itself would have answered, without spending its patience (nor the circuit's: it is no failure).
  */

@@ -9,7 +9,7 @@ import type { PaymentKey } from '../../src/model/provider.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';
 import { WebhookRefusal } from '../../src/providers/webhooks/scheme.js';
 import { Secret } from '../../src/security/secret.js';
-import { TokenBucket } from '../../src/resilience/token-bucket.js';
+import { CallWindow, RATE_WINDOW_MS } from '../../src/resilience/call-window.js';
 import { ReplayGuard } from '../../src/coordination/replay-guard.js';
 
 const KEY: PaymentKey = { provider: 'PRIMER', id: 'pay_1' };
@@ -119,17 +119,38 @@ describe('webhook schemes', () => {
   });
 });
 
-describe('token bucket (a provider\'s request budget)', () => {
-  it('gives the burst at once, then one token per 1/rate, queued in arrival order, and none beyond what a caller can wait', () => {
+describe('call window (a provider\'s request budget)', () => {
+  it('gives the limit at once, then each call one second after the call `limit` before it, in arrival order, and none beyond what a caller can wait', () => {
     let now = 0;
-    const bucket = new TokenBucket(10, 2, () => now);
-    expect([bucket.reserve(0), bucket.reserve(0)]).toEqual([0, 0]);
-    expect(bucket.reserve(50)).toBeUndefined();
-    expect(bucket.reserve(100)).toBeCloseTo(100);
-    expect(bucket.reserve(250)).toBeCloseTo(200);
-    now = 1_000;
-    // A second later: 10 tokens earned, 2 of them owed to the reservations above, capped at the burst.
-    expect([bucket.reserve(0), bucket.reserve(0)]).toEqual([0, 0]);
-    expect(bucket.reserve(0)).toBeUndefined();
+    const window = new CallWindow(3, () => now);
+    expect([window.reserve(0), window.reserve(0), window.reserve(0)]).toEqual([0, 0, 0]);
+    // A window is a second and a margin (RATE_WINDOW_MS, 1,050 ms) after the slot `limit` calls back.
+    expect(window.reserve(1_049)).toBeUndefined();
+    now = 400;
+    expect(window.reserve(650)).toBe(650);
+    expect(window.reserve(700)).toBe(650);
+    now = 1_500;
+    expect(window.reserve(0)).toBe(0);
+    // The oldest of the last three slots is at 1,050 ms: the next is free at 2,100.
+    expect(window.reserve(599)).toBeUndefined();
+    expect(window.reserve(600)).toBe(600);
+  });
+
+  it('never lets more than its limit through in any one-second window, however the calls come', () => {
+    let now = 0;
+    const window = new CallWindow(10, () => now);
+    const slots: number[] = [];
+    for (let step = 0; step < 2_000; step += 1) {
+      now += (step * 7919) % 13;
+      const wait = window.reserve(10_000);
+      if (wait !== undefined) slots.push(now + wait);
+    }
+    slots.sort((a, b) => a - b);
+    for (let n = 10; n < slots.length; n += 1) expect((slots[n] ?? 0) - (slots[n - 10] ?? 0)).toBeGreaterThanOrEqual(RATE_WINDOW_MS);
+  });
+
+  it('refuses a limit that is not a whole number of calls', () => {
+    expect(() => new CallWindow(0)).toThrow(/at least 1/);
+    expect(() => new CallWindow(2.5)).toThrow(/whole number/);
   });
 });
