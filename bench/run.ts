@@ -13,6 +13,9 @@
  *   (c) federation: 50 orders with their payments through Hive Gateway, providers at 50 ms, vs. one fetch
  *   (d) soak: 30 s warm-up, then SOAK_SECONDS (default 120) of `payments` load with 10% provider errors and 5% stalls
  *   (e) tracing: (a)'s load with OpenTelemetry off, on, and on with 10% sampled; and what off costs a request
+ *   (f) many replicas: three replicas behind one Redis, checkout pages polling vs subscribing
+ *       (bench/replicas.ts): provider calls per second against the budget, webhook-to-subscriber
+ *       latency, calls saved
  *
  * BENCH_SECONDS sets the autocannon duration (default 10); BENCH_WARM_UP_SECONDS the warm-up of (b) (default 15).
  */
@@ -31,6 +34,7 @@ import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-sub
 import { localSubgraphs } from '../test/federation/schema-checks.js';
 import { nextLine, productionNodeFlags, startProcess, stopAll } from './processes.js';
 import { BUSY_CORES, median, openWindow, rssMb, spread } from './measure.js';
+import { manyReplicas } from './replicas.js';
 import { UNTRACED } from '../src/request/tracing.js';
 import { traceHeaders } from '../src/request/trace-context.js';
 import { RequestScope } from '../src/request/request-scope.js';
@@ -552,8 +556,8 @@ async function federation() {
   }
 }
 
-/** BENCH_SCENARIOS=a, =b, =c, =d, =e or any comma list (default a,b,c,d,e) picks what runs. */
-const scenarios = new Set((process.env['BENCH_SCENARIOS'] ?? 'a,b,c,d,e').split(','));
+/** BENCH_SCENARIOS=a, =b, … =f or any comma list (default all) picks what runs. */
+const scenarios = new Set((process.env['BENCH_SCENARIOS'] ?? 'a,b,c,d,e,f').split(','));
 
 try {
   const a = scenarios.has('a') ? await throughput() : undefined;
@@ -571,7 +575,9 @@ try {
   const d = scenarios.has('d') ? await soak() : undefined;
   stopAll(children.splice(0));
   const e = scenarios.has('e') ? await tracingCost() : undefined;
-  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b, federation: c, soak: d, tracing: e };
+  stopAll(children.splice(0));
+  const f = scenarios.has('f') ? await manyReplicas() : undefined;
+  const results = { when: new Date().toISOString(), node: process.version, seconds: SECONDS, throughput: a, batching: b, federation: c, soak: d, tracing: e, replicas: f };
   mkdirSync(new URL('results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -620,6 +626,17 @@ try {
     console.log(`    on/off ${String(e.onToOff)}, 10%/off ${String(e.sampledToOff)} of the throughput; ${e.sink}`);
     console.log(`    tracing off costs ${String(e.untracedNsPerRequest)} ns per request (${String(Math.round(e.untracedShareOfRequestCpu * 10000) / 100)}% of its CPU)`);
     if (e.busy) console.log(`    NO VERDICT: other processes used more than ${String(BUSY_CORES)} cores during a round`);
+  }
+  if (f) {
+    console.log(`\n(f) ${String(f.replicas)} replicas, one Redis, ${String(f.checkouts)} checkouts arriving over 10 s, 3-D Secure taking ${String(f.journeyMs / 1000)} s, Primer's budget ${String(f.ratePerSecond)} calls/s`);
+    const p = f.polling;
+    const s = f.subscribing;
+    console.log(`    polling      ${String(p.providerCalls)} provider calls for ${String(p.asks)} asks (${String(p.rateLimitedAnswers)} answered PROVIDER_RATE_LIMITED), ${String(p.finalSeen)}/${String(f.checkouts)} saw the payment final`);
+    console.log(`    subscribing  ${String(s.providerCalls)} provider calls, ${String(s.finalSeen)}/${String(f.checkouts)} saw the payment final (${String(s.foundByPollingFirst)} found by the subscription's own poll first)`);
+    const most = Math.max(p.maxCallsPerSecond, s.maxCallsPerSecond);
+    console.log(`    budget       most calls in any one-second window: ${String(p.maxCallsPerSecond)} polling, ${String(s.maxCallsPerSecond)} subscribing (target never above ${String(f.ratePerSecond)})  ${verdict(most <= f.ratePerSecond, f.busy)}`);
+    console.log(`    webhook      to subscriber p50 ${String(s.webhookToSubscriberP50Ms)} ms, p99 ${String(s.webhookToSubscriberP99Ms)} ms (subscribers on another replica: p99 ${String(s.crossReplicaP99Ms)} ms; target < ${String(f.targets.webhookToSubscriberP99Ms)})  ${verdict(s.webhookToSubscriberP99Ms < f.targets.webhookToSubscriberP99Ms, f.busy)}`);
+    console.log(`    saved        ${String(Math.round(f.callsSaved * 100))}% of polling's provider calls`);
   }
 } finally {
   stopAll(children);
