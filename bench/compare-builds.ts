@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:compare`: one optimisation's effect, measured as issue 13 asks (each its own commit
+ * with its measured effect). Two builds of the subgraph, the one in `dist-base/` (copy `dist/` there
+ * before the change: `npm run build && rm -rf dist-base && cp -r dist dist-base`) and `dist/` (after),
+ * take (a)'s load in alternating rounds against the same Primer simulator, so the machine's noise falls
+ * on both alike. Prints each build's median CPU per request (from /proc) and req/s, and after/before.
+ *
+ * COMPARE_ROUNDS (default 8) rounds of BENCH_SECONDS (default 5) each, after a 10 s warm-up of each;
+ * COMPARE_CONNECTIONS (default 32): fewer leave the two cores less contended, and CPU per request steadier.
+ */
+import type { ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+import { PROVIDER_MODULES } from '../src/providers/modules.js';
+import { BUSY_CORES, cpuSeconds, median, openWindow, spread } from './measure.js';
+import { productionNodeFlags, startProcess, stopAll } from './processes.js';
+
+const ROUNDS = Number(process.env['COMPARE_ROUNDS'] ?? '8');
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? '5');
+const CONNECTIONS = Number(process.env['COMPARE_CONNECTIONS'] ?? '32');
+const QUERY = 'query($id: ID!) { payment(id: $id, provider: PRIMER) { id status } }';
+
+const children: ChildProcess[] = [];
+const credentials = PROVIDER_MODULES.PRIMER.simulatedCredentials();
+
+async function server(entry: string, env: Record<string, string>): Promise<{ url: string; pid: number }> {
+  const { child, line } = await startProcess(entry.endsWith('.ts') ? entry : [...productionNodeFlags(), entry], env, /^SIMULATOR |subgraph ready at /);
+  children.push(child);
+  const url = line.startsWith('SIMULATOR') ? line.trim().split(' ')[2]! : /ready at (\S+)\/graphql/.exec(line)![1]!;
+  return { url, pid: child.pid! };
+}
+
+let nextId = 0;
+/** A distinct payment per request, as (a) asks: single-flight cannot flatter either build. */
+async function load(url: string, seconds: number) {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: QUERY, variables: { id: PROVIDER_MODULES.PRIMER.sampleIds.generated((nextId += 1)) } }) }),
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url} answered ${String(result.non2xx)} non-2xx and ${String(result.errors)} errors`);
+  return result;
+}
+
+async function round(build: { url: string; pid: number }) {
+  const window = openWindow([process.pid, ...children.flatMap((child) => (child.pid ? [child.pid] : []))]);
+  const before = cpuSeconds(build.pid);
+  const result = await load(build.url, SECONDS);
+  const cpuUsPerRequest = ((cpuSeconds(build.pid) - before) * 1e6) / result.requests.total;
+  return { cpuUsPerRequest, requestsPerSecond: result.requests.average, othersCores: window.end().othersCores };
+}
+
+try {
+  const primer = await server('bench/simulators.ts', { PROVIDER: 'PRIMER', LATENCY_MS: '0', ...credentials });
+  const env = { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(primer.url) };
+  const builds = { before: await server('dist-base/src/main.js', env), after: await server('dist/src/main.js', env) };
+  for (const build of Object.values(builds)) await load(build.url, 10);
+  const rounds = { before: [] as Array<Awaited<ReturnType<typeof round>>>, after: [] as Array<Awaited<ReturnType<typeof round>>> };
+  for (let n = 0; n < ROUNDS; n += 1) {
+    // Who goes first alternates too: a round right after the other's may find the CPU warmer.
+    for (const name of n % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) rounds[name].push(await round(builds[name]));
+  }
+  const summary = (name: 'before' | 'after') => ({
+    cpuUsPerRequest: Math.round(median(rounds[name].map((one) => one.cpuUsPerRequest))),
+    cpuSpread: spread(rounds[name].map((one) => one.cpuUsPerRequest)),
+    requestsPerSecond: Math.round(median(rounds[name].map((one) => one.requestsPerSecond))),
+  });
+  const before = summary('before');
+  const after = summary('after');
+  const busy = [...rounds.before, ...rounds.after].some((one) => one.othersCores > BUSY_CORES);
+  console.log(`${String(ROUNDS)} alternating rounds of ${String(SECONDS)} s, ${String(CONNECTIONS)} connections, a distinct payment per request`);
+  console.log(`  before (dist-base/)  ${String(before.cpuUsPerRequest)} µs CPU/request (spread ${String(before.cpuSpread)})  ${String(before.requestsPerSecond)} req/s`);
+  console.log(`  after  (dist/)       ${String(after.cpuUsPerRequest)} µs CPU/request (spread ${String(after.cpuSpread)})  ${String(after.requestsPerSecond)} req/s`);
+  console.log(`  after/before         CPU ${(after.cpuUsPerRequest / before.cpuUsPerRequest).toFixed(3)}, req/s ${(after.requestsPerSecond / before.requestsPerSecond).toFixed(3)}`);
+  // Per-round ratios in the order they ran: a change smaller than their spread is not shown.
+  const ratios = rounds.after.map((one, n) => (one.cpuUsPerRequest / (rounds.before[n]?.cpuUsPerRequest ?? one.cpuUsPerRequest)).toFixed(2));
+  console.log(`  CPU after/before by round: ${ratios.join(', ')}`);
+  if (busy) console.log(`  NO VERDICT: other processes used more than ${String(BUSY_CORES)} cores during a round`);
+} finally {
+  stopAll(children);
+}
