@@ -54,6 +54,8 @@ const TAKE_SLOT = `
 local limit, window, max_wait = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+-- Only the last limit slots count, also right after a deployment lowered the rate.
+redis.call('LTRIM', KEYS[1], -limit, -1)
 local slot = now
 if redis.call('LLEN', KEYS[1]) >= limit then
   slot = math.max(now, tonumber(redis.call('LINDEX', KEYS[1], 0)) + window)
@@ -61,7 +63,7 @@ end
 local wait = slot - now
 if wait > max_wait then return -1 end
 redis.call('RPUSH', KEYS[1], tostring(slot))
-if redis.call('LLEN', KEYS[1]) > limit then redis.call('LPOP', KEYS[1]) end
+redis.call('LTRIM', KEYS[1], -limit, -1)
 redis.call('PEXPIRE', KEYS[1], math.ceil(wait + window) + 1000)
 return math.ceil(wait)
 `;

@@ -4,7 +4,11 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { RedisCoordination } from '../../src/coordination/redis-coordination.js';
+import { RATE_WINDOW_MS } from '../../src/resilience/call-window.js';
+import { createLogger } from '../../src/log/logger.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';
+import { Secret } from '../../src/security/secret.js';
 import type { Simulator } from '../../src/simulation/simulator-base.js';
 import { startTestApp, type TestApp } from '../helpers/harness.js';
 import { RedisServer } from '../helpers/redis-server.js';
@@ -205,6 +209,35 @@ describe('many replicas behind one Redis', () => {
       }
     } finally {
       listener.disconnect();
+    }
+  });
+
+  it('(b) gives each call a slot one window after the call `limit` before it, on Redis\'s clock, and keeps only the last `limit` when the rate is lowered', async () => {
+    const shared = await RedisCoordination.connect({
+      url: new Secret(redis.url),
+      sealKey: new Secret(SHARED_STATE_KEY),
+      keyPrefix: 'slots-test:',
+      replicas: 1,
+      commandTimeoutMs: 250,
+      finalPaymentTtlMs: 0,
+      deliveryWindowMs: 1_000,
+      logger: createLogger('silent'),
+    });
+    try {
+      const ten = shared.budget('GR4VY', 10);
+      const waits = [];
+      for (let n = 0; n < 25; n += 1) waits.push(await ten.reserve(10_000));
+      // Ten now, ten a window later, five two windows later (RATE_WINDOW_MS: 1,050 ms), less the few ms this loop took.
+      const slots = waits.map((wait) => [0, RATE_WINDOW_MS, 2 * RATE_WINDOW_MS].find((slot) => wait !== undefined && wait <= slot && wait > slot - 50));
+      expect(slots).toEqual([...Array<number>(10).fill(0), ...Array<number>(10).fill(RATE_WINDOW_MS), ...Array<number>(5).fill(2 * RATE_WINDOW_MS)]);
+      expect(await ten.reserve(100)).toBeUndefined();
+      // A deployment lowers the rate to 5 on the same key: the next slot is a window after the fifth-last (3,150 ms), not the tenth-last (2,100).
+      const lowered = await shared.budget('GR4VY', 5).reserve(10_000);
+      expect(lowered).toBeGreaterThan(3 * RATE_WINDOW_MS - 50);
+      expect(lowered).toBeLessThanOrEqual(3 * RATE_WINDOW_MS);
+      expect(await inspector.llen('slots-test:budget:GR4VY')).toBe(5);
+    } finally {
+      await shared.close();
     }
   });
 
