@@ -167,8 +167,10 @@ export class RedisCoordination implements Coordination {
 
   budget(provider: Provider, ratePerSecond: number): RateBudget {
     const key = `${this.settings.keyPrefix}budget:${provider}`;
-    // Alone, a whole share (rounded down): REPLICAS replicas alone still stay within the rate.
-    const alone = new CallWindow(Math.max(1, Math.floor(ratePerSecond / this.settings.replicas)));
+    // Alone, a share REPLICAS replicas can all take and still stay within the rate: whole calls per
+    // window, or one call per as many windows as it takes when there are more replicas than calls.
+    const share = Math.floor(ratePerSecond / this.settings.replicas);
+    const alone = share >= 1 ? new CallWindow(share) : new CallWindow(1, RATE_WINDOW_MS * Math.ceil(this.settings.replicas / ratePerSecond));
     return {
       reserve: async (maxWaitMs) => {
         if (!this.#connected) return this.fellBack('budget', () => alone.reserve(maxWaitMs));

@@ -8,8 +8,8 @@ import type { RateBudget } from './rate-budget.js';
 export const RATE_WINDOW_MS = 1_050;
 
 /**
- * A provider's request budget: at most `limit` calls in any window of one second, however the
- * window is placed. A token bucket with a burst cannot promise that (a full bucket spent at once,
+ * A provider's request budget: at most `limit` calls in any window of one second (`windowMs`), however
+ * the window is placed. A token bucket with a burst cannot promise that (a full bucket spent at once,
  * then refilled, is twice the rate within one second), and the provider counts its limit per second.
  * So each call reserves a time slot: the `limit`-th slot before it plus one second, or now if that
  * has passed. The last `limit` slots are a ring; slots only move forward, so waiting callers go in
@@ -22,6 +22,7 @@ export class CallWindow implements RateBudget {
 
   constructor(
     readonly limit: number,
+    readonly windowMs: number = RATE_WINDOW_MS,
     private readonly now: () => number = () => performance.now(),
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`a call window needs a whole number of calls, at least 1 (got ${String(limit)})`);
@@ -32,7 +33,7 @@ export class CallWindow implements RateBudget {
   reserve(maxWaitMs: number): number | undefined {
     const now = this.now();
     // The slot `limit` calls back: this call may go one window after it.
-    const slot = Math.max(now, (this.#slots[this.#next] ?? Number.NEGATIVE_INFINITY) + RATE_WINDOW_MS);
+    const slot = Math.max(now, (this.#slots[this.#next] ?? Number.NEGATIVE_INFINITY) + this.windowMs);
     const waitMs = slot - now;
     if (waitMs > maxWaitMs) return undefined;
     this.#slots[this.#next] = slot;

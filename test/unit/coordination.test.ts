@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/app-config.js';
 import { MemoryFinalPayments } from '../../src/coordination/in-memory-coordination.js';
+import { RedisCoordination } from '../../src/coordination/redis-coordination.js';
 import { PaymentSeal } from '../../src/coordination/sealed-payment.js';
+import { createLogger } from '../../src/log/logger.js';
 import type { Payment } from '../../src/model/payment.js';
 import { transformPrimerPayment } from '../../src/providers/primer/transform.js';
 import { primerPaymentSchema } from '../../src/providers/primer/wire.js';
+import { RATE_WINDOW_MS } from '../../src/resilience/call-window.js';
 import { Secret } from '../../src/security/secret.js';
 
 const specExample = primerPaymentSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/primer/spec-example.json', import.meta.url), 'utf8')));
@@ -74,6 +77,38 @@ describe('MemoryFinalPayments (the embedded default of FINAL_PAYMENT_CACHE_SECON
     expect(await kept.get(many[0] ?? settled)).toBeUndefined();
     expect(await kept.get(many[1] ?? settled)).toBeUndefined();
     expect(await kept.get(many[4] ?? settled)).toBe(many[4]);
+  });
+});
+
+describe('a budget while Redis is unreachable', () => {
+  it('keeps each replica to its share, so that REPLICAS of them alone stay within the rate', async () => {
+    const alone = await RedisCoordination.connect(
+      {
+        // Nothing listens on port 1: every operation falls back from the start.
+        url: new Secret('redis://127.0.0.1:1'),
+        sealKey: new Secret('a-shared-state-key-of-32-characters!'),
+        keyPrefix: 'payments:',
+        replicas: 3,
+        commandTimeoutMs: 50,
+        finalPaymentTtlMs: 0,
+        deliveryWindowMs: 1_000,
+        logger: createLogger('silent'),
+      },
+      100,
+    );
+    try {
+      expect(alone.health()).toEqual({ engine: 'redis', connected: false });
+      // 10 per second over 3 replicas: 3 each now, the fourth a window later.
+      const ten = alone.budget('PRIMER', 10);
+      expect([await ten.reserve(0), await ten.reserve(0), await ten.reserve(0)]).toEqual([0, 0, 0]);
+      expect(await ten.reserve(RATE_WINDOW_MS - 100)).toBeUndefined();
+      // 1 per second over 3 replicas: one call each per three windows.
+      const one = alone.budget('GR4VY', 1);
+      expect(await one.reserve(0)).toBe(0);
+      expect(await one.reserve(3 * RATE_WINDOW_MS - 100)).toBeUndefined();
+    } finally {
+      await alone.close();
+    }
   });
 });
 

@@ -122,7 +122,7 @@ describe('webhook schemes', () => {
 describe('call window (a provider\'s request budget)', () => {
   it('gives the limit at once, then each call one second after the call `limit` before it, in arrival order, and none beyond what a caller can wait', () => {
     let now = 0;
-    const window = new CallWindow(3, () => now);
+    const window = new CallWindow(3, RATE_WINDOW_MS, () => now);
     expect([window.reserve(0), window.reserve(0), window.reserve(0)]).toEqual([0, 0, 0]);
     // A window is a second and a margin (RATE_WINDOW_MS, 1,050 ms) after the slot `limit` calls back.
     expect(window.reserve(1_049)).toBeUndefined();
@@ -138,7 +138,7 @@ describe('call window (a provider\'s request budget)', () => {
 
   it('never lets more than its limit through in any one-second window, however the calls come', () => {
     let now = 0;
-    const window = new CallWindow(10, () => now);
+    const window = new CallWindow(10, RATE_WINDOW_MS, () => now);
     const slots: number[] = [];
     for (let step = 0; step < 2_000; step += 1) {
       now += (step * 7919) % 13;
@@ -147,6 +147,14 @@ describe('call window (a provider\'s request budget)', () => {
     }
     slots.sort((a, b) => a - b);
     for (let n = 10; n < slots.length; n += 1) expect((slots[n] ?? 0) - (slots[n - 10] ?? 0)).toBeGreaterThanOrEqual(RATE_WINDOW_MS);
+  });
+
+  it('keeps to fewer calls than one per second over a longer window (a replica\'s share while Redis is away)', () => {
+    let now = 0;
+    const window = new CallWindow(1, 3 * RATE_WINDOW_MS, () => now);
+    expect(window.reserve(0)).toBe(0);
+    now = 2 * RATE_WINDOW_MS;
+    expect(window.reserve(RATE_WINDOW_MS)).toBe(RATE_WINDOW_MS);
   });
 
   it('refuses a limit that is not a whole number of calls', () => {
