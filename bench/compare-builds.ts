@@ -12,7 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { PROVIDER_MODULES } from '../src/providers/modules.js';
 import { BUSY_CORES, cpuSeconds, median, openWindow, spread } from './measure.js';
-import { productionNodeFlags, startProcess, stopAll } from './processes.js';
+import { startProcess, startSubgraph, stopAll } from './processes.js';
 
 const ROUNDS = Number(process.env['COMPARE_ROUNDS'] ?? '8');
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? '5');
@@ -22,11 +22,10 @@ const QUERY = 'query($id: ID!) { payment(id: $id, provider: PRIMER) { id status 
 const children: ChildProcess[] = [];
 const credentials = PROVIDER_MODULES.PRIMER.simulatedCredentials();
 
-async function server(entry: string, env: Record<string, string>): Promise<{ url: string; pid: number }> {
-  const { child, line } = await startProcess(entry.endsWith('.ts') ? entry : [...productionNodeFlags(), entry], env, /^SIMULATOR |subgraph ready at /);
-  children.push(child);
-  const url = line.startsWith('SIMULATOR') ? line.trim().split(' ')[2]! : /ready at (\S+)\/graphql/.exec(line)![1]!;
-  return { url, pid: child.pid! };
+/** A server of the comparison, counted among this bench's processes. */
+function started(server: { url: string; child: ChildProcess }): { url: string; pid: number } {
+  children.push(server.child);
+  return { url: server.url, pid: server.child.pid! };
 }
 
 let nextId = 0;
@@ -57,9 +56,10 @@ async function round(build: { url: string; pid: number }) {
 }
 
 try {
-  const primer = await server('bench/simulators.ts', { PROVIDER: 'PRIMER', LATENCY_MS: '0', ...credentials });
-  const env = { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(primer.url) };
-  const builds = { before: await server('dist-base/src/main.js', env), after: await server('dist/src/main.js', env) };
+  const simulator = await startProcess('bench/simulators.ts', { PROVIDER: 'PRIMER', LATENCY_MS: '0', ...credentials }, /^SIMULATOR /);
+  children.push(simulator.child);
+  const env = { ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(simulator.line.trim().split(' ')[2]!) };
+  const builds = { before: started(await startSubgraph(env, 'dist-base/src/main.js')), after: started(await startSubgraph(env)) };
   for (const build of Object.values(builds)) await load(build.url, 10);
   const rounds = { before: [] as Array<Awaited<ReturnType<typeof round>>>, after: [] as Array<Awaited<ReturnType<typeof round>>> };
   for (let n = 0; n < ROUNDS; n += 1) {

@@ -60,3 +60,13 @@ export function productionNodeFlags(): string[] {
   if (argv[0] !== 'node' || argv.at(-1) !== 'dist/src/main.js') throw new Error('the Dockerfile CMD is no longer `node [flags] dist/src/main.js`: update the bench');
   return argv.slice(1, -1);
 }
+
+/**
+ * A build of the subgraph (`dist/src/main.js`, or another build's) started as production starts it,
+ * on a free loopback port: the Dockerfile's Node flags, `NODE_ENV=production`, and `env` on top.
+ * Resolves once it logs that it is ready, with the URL it serves (without `/graphql`).
+ */
+export async function startSubgraph(env: Record<string, string>, entry = 'dist/src/main.js'): Promise<{ url: string; child: ChildProcess }> {
+  const { child, line } = await startProcess([...productionNodeFlags(), entry], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, /subgraph ready at /);
+  return { url: /ready at (\S+)\/graphql/.exec(line)![1]!, child };
+}

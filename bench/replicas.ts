@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { PROVIDER_MODULES } from '../src/providers/modules.js';
 import type { Simulator } from '../src/simulation/simulator-base.js';
 import { RedisServer } from '../test/helpers/redis-server.js';
-import { productionNodeFlags, startProcess } from './processes.js';
+import { startSubgraph } from './processes.js';
 import { BUSY_CORES, openWindow } from './measure.js';
 
 const REPLICAS = 3;
@@ -66,11 +66,6 @@ class CallCounter {
 interface Replica {
   readonly url: string;
   readonly child: ChildProcess;
-}
-
-async function replica(env: Record<string, string>): Promise<Replica> {
-  const { child, line } = await startProcess([...productionNodeFlags(), 'dist/src/main.js'], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, /subgraph ready at /);
-  return { url: /ready at (\S+)\/graphql/.exec(line)![1]!, child };
 }
 
 const PAYMENT_QUERY = 'query($id: ID!) { payment(id: $id, provider: PRIMER) { id status isFinal } }';
@@ -167,7 +162,7 @@ export async function manyReplicas() {
     SHARED_STATE_KEY: randomBytes(32).toString('hex'),
     REPLICAS: String(REPLICAS),
   };
-  const replicas = await Promise.all(Array.from({ length: REPLICAS }, () => replica(env)));
+  const replicas = await Promise.all(Array.from({ length: REPLICAS }, () => startSubgraph(env)));
   try {
     const pids = [process.pid, ...replicas.map((one) => one.child.pid!)];
 

@@ -32,7 +32,7 @@ import { buildService } from '../src/service/build-service.js';
 import { composeWithGuild } from '../test/federation/compose.js';
 import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
 import { localSubgraphs } from '../test/federation/schema-checks.js';
-import { nextLine, productionNodeFlags, startProcess, stopAll } from './processes.js';
+import { nextLine, startProcess, startSubgraph, stopAll } from './processes.js';
 import { BUSY_CORES, median, openWindow, rssMb, spread } from './measure.js';
 import { manyReplicas } from './replicas.js';
 import { UNTRACED } from '../src/request/tracing.js';
@@ -80,22 +80,14 @@ async function subgraph(urls: SimulatorUrls): Promise<string> {
 }
 
 async function subgraphProcess(urls: SimulatorUrls, nodeOptions = '', env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const { child, line } = await startProcess(
-    [...productionNodeFlags(), 'dist/src/main.js'],
-    {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      NODE_OPTIONS: `${process.env['SUBGRAPH_NODE_OPTIONS'] ?? ''} ${nodeOptions}`.trim(),
-      PROVIDER_MAX_CONCURRENCY: String(PROVIDER_CONCURRENCY),
-      ...simulatorEnv(urls),
-      ...env,
-    },
-    /subgraph ready at /,
-  );
-  children.push(child);
-  return { url: /ready at (\S+)\/graphql/.exec(line)![1]!, child };
+  const started = await startSubgraph({
+    NODE_OPTIONS: `${process.env['SUBGRAPH_NODE_OPTIONS'] ?? ''} ${nodeOptions}`.trim(),
+    PROVIDER_MAX_CONCURRENCY: String(PROVIDER_CONCURRENCY),
+    ...simulatorEnv(urls),
+    ...env,
+  });
+  children.push(started.child);
+  return started;
 }
 
 const MEMORY_PROBE = `--import ${fileURLToPath(new URL('memory-probe.mjs', import.meta.url))}`;

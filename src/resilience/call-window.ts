@@ -11,7 +11,7 @@ export const RATE_WINDOW_MS = 1_050;
  * A provider's request budget: at most `limit` calls in any window of one second (`windowMs`), however
  * the window is placed. A token bucket with a burst cannot promise that (a full bucket spent at once,
  * then refilled, is twice the rate within one second), and the provider counts its limit per second.
- * So each call reserves a time slot: the `limit`-th slot before it plus one second, or now if that
+ * So each call reserves a time slot: the `limit`-th slot before it plus the window, or now if that
  * has passed. The last `limit` slots are a ring; slots only move forward, so waiting callers go in
  * arrival order. A caller whose slot is further away than it can wait takes none and makes no call.
  * O(1) per call, `limit` numbers of memory, no timers of its own.
