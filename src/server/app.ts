@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -24,6 +24,7 @@ import { EDITOR_ASSET_PREFIX, graphiqlLandingPage, loadEditorAssets } from './gr
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { Lifecycle } from './lifecycle.js';
 import { cacheControlPlugin } from './cache-control-plugin.js';
+import { GRAPHQL_PATH, registerGraphQLRoute } from './graphql-route.js';
 import { ResponseCacheHint } from '../graphql/cache-hint.js';
 import { serveSubscriptions, subscriptionsOnlyOverWebSocket } from './subscriptions.js';
 import { registerWebhookRoutes } from './webhooks.js';
@@ -184,30 +185,28 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger.warn('no inbound auth configured (GATEWAY_SHARED_SECRET, GATEWAY_JWKS_FILE or GATEWAY_JWKS_URL): personal-data fields are withheld from every caller, and _service is refused');
   }
 
-  await http.register(fastifyApollo(apollo), {
-    context: async (request, reply) => {
-      // Before anything else: a request that fails inbound auth is refused whole (401), no provider called.
-      const caller = await callers.verify(request.headers);
-      // With tracing off the request still gets its own span id, continuing the gateway's trace.
-      const requestSpan = requestSpans?.get(request.raw) ?? tracer.start(GRAPHQL_SPAN_NAME, 'server', callerTrace(request.headers));
-      const operationSpan = tracer.start('GraphQL Operation', 'internal', requestSpan.context);
-      const trace = operationSpan.context;
-      const scope = new RequestScope({ deadline: Date.now() + requestDeadlineMs, requestId: request.id, trace, tracer });
-      // Provider calls for a client that went away before its answer are cancelled rather than
-      // left running. ('close' also fires after every finished response: that is no cancellation.)
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) scope.cancel();
-      });
-      return {
-        caller,
-        loaders: createPaymentLoaders(registry, { onBatch, scope }),
-        maxRefs: options.maxRefs,
-        operationSpan,
-        cacheHint: new ResponseCacheHint(),
-        // Every line this request logs carries its request, trace and span ids.
-        logger: logger.child({ reqId: request.id, traceId: trace.traceId, spanId: trace.spanId }),
-      };
-    },
+  registerGraphQLRoute(http, apollo, async (request, reply) => {
+    // Before anything else: a request that fails inbound auth is refused whole (401), no provider called.
+    const caller = await callers.verify(request.headers);
+    // With tracing off the request still gets its own span id, continuing the gateway's trace.
+    const requestSpan = requestSpans?.get(request.raw) ?? tracer.start(GRAPHQL_SPAN_NAME, 'server', callerTrace(request.headers));
+    const operationSpan = tracer.start('GraphQL Operation', 'internal', requestSpan.context);
+    const trace = operationSpan.context;
+    const scope = new RequestScope({ deadline: Date.now() + requestDeadlineMs, requestId: request.id, trace, tracer });
+    // Provider calls for a client that went away before its answer are cancelled rather than
+    // left running. ('close' also fires after every finished response: that is no cancellation.)
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) scope.cancel();
+    });
+    return {
+      caller,
+      loaders: createPaymentLoaders(registry, { onBatch, scope }),
+      maxRefs: options.maxRefs,
+      operationSpan,
+      cacheHint: new ResponseCacheHint(),
+      // Every line this request logs carries its request, trace and span ids.
+      logger: logger.child({ reqId: request.id, traceId: trace.traceId, spanId: trace.spanId }),
+    };
   });
 
   const { updates } = registry.coordination;
@@ -263,7 +262,7 @@ const GRAPHQL_SPAN_NAME = 'POST /graphql';
 function traceGraphQLRequests(http: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>, tracer: Tracer): WeakMap<IncomingMessage, Span> {
   const spans = new WeakMap<IncomingMessage, Span>();
   http.addHook('onRequest', (request, _reply, done) => {
-    if (request.routeOptions.url === '/graphql') {
+    if (request.routeOptions.url === GRAPHQL_PATH) {
       spans.set(
         request.raw,
         tracer.start(`${request.method} /graphql`, 'server', callerTrace(request.headers), {

@@ -216,6 +216,25 @@ describe('payments subgraph over HTTP, against the simulators', () => {
     });
   });
 
+  describe('over GET', () => {
+    const query = new URLSearchParams({ query: PAYMENT, variables: JSON.stringify({ id: 'pay_settled', provider: 'PRIMER' }) });
+
+    it('reads the operation from the query string (a repeated header joined, as Apollo expects)', async () => {
+      const response = await fetch(`${app.url}/graphql?${query.toString()}`, {
+        headers: [['apollo-require-preflight', 'true'], ['x-probe', 'a'], ['x-probe', 'b']],
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { data: { payment: { id: string; status: string } } };
+      expect(body.data.payment).toMatchObject({ id: 'pay_settled', status: 'CAPTURED' });
+    });
+
+    it('refuses a GET without a preflight header (Apollo\'s CSRF prevention) before any provider call', async () => {
+      const response = await fetch(`${app.url}/graphql?${query.toString()}`);
+      expect(response.status).toBe(400);
+      expect(app.batches).toEqual([]);
+    });
+  });
+
   describe('transactions', () => {
     const TRANSACTIONS = `query($id: ID!, $provider: Provider!) { payment(id: $id, provider: $provider) {
       transactions { id type status providerStatus amount { decimal currency } createdAt processorTransactionId reason } } }`;
