@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PaymentLookupError } from '../../src/errors/payment-lookup-error.js';
 import { DecimalText } from '../../src/model/money.js';
 import type { HttpResponse } from '../../src/providers/http/json-http-client.js';
-import { parseJsonBody, parseJsonText } from '../../src/providers/http/responses.js';
+import { mayHoldLongNumber, parseJsonBody, parseJsonText } from '../../src/providers/http/responses.js';
 
 const response = (body: unknown): HttpResponse => ({
   status: 200,
@@ -53,5 +53,17 @@ describe('reading a provider body: the fields that define it, or an error; the r
       b: new DecimalText('12345678901234567.89'),
       c: 1.5,
     });
+    // Wherever a value may start, pretty-printed or not.
+    expect(parseJsonText('{"a": [1, -9223372036854775807],\n  "b":\n\t12345678901234567.5}')).toEqual({
+      a: [1, -9_223_372_036_854_775_807n],
+      b: new DecimalText('12345678901234567.5'),
+    });
+  });
+
+  it('takes the exact parser only for a long number, not for long digit runs inside strings', () => {
+    for (const long of ['{"a":1234567890123456}', '{"a": [0, 1234567890.123456]}', '{"a":\n -1234567890123456}']) expect(mayHoldLongNumber(long), long).toBe(true);
+    const hash = '{"hash":"0x9f2c4a7e1b3d5f60718293a4b5c6d7e8f9012345678901234567890abcdef12","ref":"1234567890123456789","n":12}';
+    expect(mayHoldLongNumber(hash)).toBe(false);
+    expect(parseJsonText(hash)).toEqual(JSON.parse(hash));
   });
 });

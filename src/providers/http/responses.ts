@@ -131,10 +131,18 @@ function isJsonContentType(header: string | string[] | undefined): boolean {
 }
 
 /**
- * A run of 16 digits (or digits and a point): the only place a number can carry more digits than a
- * float keeps (2^53 has 16 digits). Bodies without one take the fast native parser.
+ * A number of 16 digits or more (digits and a point): the only place a number can carry more digits
+ * than a float keeps (2^53 has 16 digits). A JSON number only ever starts a value, after `:`, `,` or
+ * `[` and optional whitespace (RFC 8259 §2), so a long run of digits inside a string (OrcaRail's
+ * on-chain hashes, `0x9f2c…`) does not count; a string that itself reads `:1234567890123456` merely
+ * takes the slower exact parser. Bodies without one take the fast native parser.
  */
-const LONG_NUMBER = /\d[\d.]{15}/;
+const LONG_NUMBER = /[:,[]\s*-?\d[\d.]{15}/;
+
+/** Whether `text` may hold a number that JSON.parse would round. */
+export function mayHoldLongNumber(text: string): boolean {
+  return LONG_NUMBER.test(text);
+}
 
 /**
  * JSON.parse, except that no number loses a digit: Primer's amounts are int64 in its spec, and a
@@ -142,7 +150,7 @@ const LONG_NUMBER = /\d[\d.]{15}/;
  * exactly stay numbers; longer integers become bigints, longer decimals `DecimalText`.
  */
 export function parseJsonText(text: string): unknown {
-  if (!LONG_NUMBER.test(text)) return JSON.parse(text);
+  if (!mayHoldLongNumber(text)) return JSON.parse(text);
   return parseLossless(text, null, (digits) => {
     if (isSafeNumber(digits)) return Number(digits);
     return isInteger(digits) ? BigInt(digits) : new DecimalText(digits);
