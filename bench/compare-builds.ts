@@ -7,16 +7,23 @@
  *
  * COMPARE_ROUNDS (default 8) rounds of BENCH_SECONDS (default 5) each, after a 10 s warm-up of each;
  * COMPARE_CONNECTIONS (default 32): fewer leave the two cores less contended, and CPU per request steadier.
+ * COMPARE_BEFORE (default `dist-base`) names the build compared against; COMPARE_AFTER_NODE_FLAGS, when
+ * set (even empty), replaces the Dockerfile's Node flags for the `dist/` build, so one build against
+ * itself under other flags measures a runtime setting (e.g. `COMPARE_BEFORE=dist
+ * COMPARE_AFTER_NODE_FLAGS=--max-old-space-size=1024`). Peak RSS of each is printed too.
  */
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { PROVIDER_MODULES } from '../src/providers/modules.js';
-import { BUSY_CORES, cpuSeconds, median, openWindow, spread } from './measure.js';
-import { startProcess, startSubgraph, stopAll } from './processes.js';
+import { BUSY_CORES, cpuSeconds, median, openWindow, rssMb, spread } from './measure.js';
+import { productionNodeFlags, startProcess, startSubgraph, stopAll } from './processes.js';
 
 const ROUNDS = Number(process.env['COMPARE_ROUNDS'] ?? '8');
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? '5');
 const CONNECTIONS = Number(process.env['COMPARE_CONNECTIONS'] ?? '32');
+const BEFORE = process.env['COMPARE_BEFORE'] ?? 'dist-base';
+const afterFlags = process.env['COMPARE_AFTER_NODE_FLAGS'];
+const AFTER_NODE_FLAGS = afterFlags === undefined ? productionNodeFlags() : afterFlags.split(' ').filter(Boolean);
 const QUERY = 'query($id: ID!) { payment(id: $id, provider: PRIMER) { id status } }';
 
 const children: ChildProcess[] = [];
@@ -50,16 +57,19 @@ async function load(url: string, seconds: number) {
 async function round(build: { url: string; pid: number }) {
   const window = openWindow([process.pid, ...children.flatMap((child) => (child.pid ? [child.pid] : []))]);
   const before = cpuSeconds(build.pid);
+  let rssPeakMb = rssMb(build.pid);
+  const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(build.pid))), 250);
   const result = await load(build.url, SECONDS);
+  clearInterval(sampler);
   const cpuUsPerRequest = ((cpuSeconds(build.pid) - before) * 1e6) / result.requests.total;
-  return { cpuUsPerRequest, requestsPerSecond: result.requests.average, othersCores: window.end().othersCores };
+  return { cpuUsPerRequest, rssPeakMb, requestsPerSecond: result.requests.average, othersCores: window.end().othersCores };
 }
 
 try {
   const simulator = await startProcess('bench/simulators.ts', { PROVIDER: 'PRIMER', LATENCY_MS: '0', ...credentials }, /^SIMULATOR /);
   children.push(simulator.child);
   const env = { ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(simulator.line.trim().split(' ')[2]!) };
-  const builds = { before: started(await startSubgraph(env, 'dist-base/src/main.js')), after: started(await startSubgraph(env)) };
+  const builds = { before: started(await startSubgraph(env, `${BEFORE}/src/main.js`)), after: started(await startSubgraph(env, 'dist/src/main.js', AFTER_NODE_FLAGS)) };
   for (const build of Object.values(builds)) await load(build.url, 10);
   const rounds = { before: [] as Array<Awaited<ReturnType<typeof round>>>, after: [] as Array<Awaited<ReturnType<typeof round>>> };
   for (let n = 0; n < ROUNDS; n += 1) {
@@ -70,13 +80,14 @@ try {
     cpuUsPerRequest: Math.round(median(rounds[name].map((one) => one.cpuUsPerRequest))),
     cpuSpread: spread(rounds[name].map((one) => one.cpuUsPerRequest)),
     requestsPerSecond: Math.round(median(rounds[name].map((one) => one.requestsPerSecond))),
+    rssPeakMb: Math.max(...rounds[name].map((one) => one.rssPeakMb)),
   });
   const before = summary('before');
   const after = summary('after');
   const busy = [...rounds.before, ...rounds.after].some((one) => one.othersCores > BUSY_CORES);
   console.log(`${String(ROUNDS)} alternating rounds of ${String(SECONDS)} s, ${String(CONNECTIONS)} connections, a distinct payment per request`);
-  console.log(`  before (dist-base/)  ${String(before.cpuUsPerRequest)} µs CPU/request (spread ${String(before.cpuSpread)})  ${String(before.requestsPerSecond)} req/s`);
-  console.log(`  after  (dist/)       ${String(after.cpuUsPerRequest)} µs CPU/request (spread ${String(after.cpuSpread)})  ${String(after.requestsPerSecond)} req/s`);
+  console.log(`  before (${BEFORE}/)  ${String(before.cpuUsPerRequest)} µs CPU/request (spread ${String(before.cpuSpread)})  ${String(before.requestsPerSecond)} req/s  RSS peak ${String(before.rssPeakMb)} MiB`);
+  console.log(`  after  (dist/ ${AFTER_NODE_FLAGS.join(' ') || 'no flags'})  ${String(after.cpuUsPerRequest)} µs CPU/request (spread ${String(after.cpuSpread)})  ${String(after.requestsPerSecond)} req/s  RSS peak ${String(after.rssPeakMb)} MiB`);
   console.log(`  after/before         CPU ${(after.cpuUsPerRequest / before.cpuUsPerRequest).toFixed(3)}, req/s ${(after.requestsPerSecond / before.requestsPerSecond).toFixed(3)}`);
   // Per-round ratios in the order they ran: a change smaller than their spread is not shown.
   const ratios = rounds.after.map((one, n) => (one.cpuUsPerRequest / (rounds.before[n]?.cpuUsPerRequest ?? one.cpuUsPerRequest)).toFixed(2));

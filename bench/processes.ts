@@ -63,10 +63,10 @@ export function productionNodeFlags(): string[] {
 
 /**
  * A build of the subgraph (`dist/src/main.js`, or another build's) started as production starts it,
- * on a free loopback port: the Dockerfile's Node flags, `NODE_ENV=production`, and `env` on top.
+ * on a free loopback port: the Dockerfile's Node flags (or `nodeFlags`), `NODE_ENV=production`, and `env` on top.
  * Resolves once it logs that it is ready, with the URL it serves (without `/graphql`).
  */
-export async function startSubgraph(env: Record<string, string>, entry = 'dist/src/main.js'): Promise<{ url: string; child: ChildProcess }> {
-  const { child, line } = await startProcess([...productionNodeFlags(), entry], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, /subgraph ready at /);
+export async function startSubgraph(env: Record<string, string>, entry = 'dist/src/main.js', nodeFlags = productionNodeFlags()): Promise<{ url: string; child: ChildProcess }> {
+  const { child, line } = await startProcess([...nodeFlags, entry], { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, /subgraph ready at /);
   return { url: /ready at (\S+)\/graphql/.exec(line)![1]!, child };
 }
