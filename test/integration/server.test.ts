@@ -219,7 +219,7 @@ describe('payments subgraph over HTTP, against the simulators', () => {
   describe('over GET', () => {
     const query = new URLSearchParams({ query: PAYMENT, variables: JSON.stringify({ id: 'pay_settled', provider: 'PRIMER' }) });
 
-    it('reads the operation from the query string (a repeated header joined, as Apollo expects)', async () => {
+    it('reads the operation from the query string, also with a header sent twice', async () => {
       const response = await fetch(`${app.url}/graphql?${query.toString()}`, {
         headers: [['apollo-require-preflight', 'true'], ['x-probe', 'a'], ['x-probe', 'b']],
       });
