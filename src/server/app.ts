@@ -251,7 +251,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 /** A request id a log line or a provider may carry: short, and nothing to interpret. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-const GRAPHQL_SPAN_NAME = 'POST /graphql';
+const GRAPHQL_SPAN_NAME = `POST ${GRAPHQL_PATH}`;
 
 /**
  * A server span per request to the GraphQL route, from its first byte to its last (semantic
@@ -265,10 +265,10 @@ function traceGraphQLRequests(http: FastifyInstance<RawServerDefault, IncomingMe
     if (request.routeOptions.url === GRAPHQL_PATH) {
       spans.set(
         request.raw,
-        tracer.start(`${request.method} /graphql`, 'server', callerTrace(request.headers), {
+        tracer.start(`${request.method} ${GRAPHQL_PATH}`, 'server', callerTrace(request.headers), {
           'http.request.method': request.method,
-          'http.route': '/graphql',
-          'url.path': '/graphql',
+          'http.route': GRAPHQL_PATH,
+          'url.path': GRAPHQL_PATH,
           'url.scheme': request.protocol,
         }),
       );
