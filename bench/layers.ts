@@ -18,6 +18,7 @@
 import { Pool } from 'undici';
 import { loadConfig } from '../src/config/app-config.js';
 import { createPaymentLoaders } from '../src/loading/payment-loaders.js';
+import { PRIMER_API_VERSION } from '../src/providers/primer/client.js';
 import { PROVIDER_MODULES } from '../src/providers/modules.js';
 import { RequestScope } from '../src/request/request-scope.js';
 import { resilientCall } from '../src/resilience/resilient-call.js';
@@ -38,7 +39,7 @@ try {
   const primer = service.registry.get('PRIMER');
   if (!primer) throw new Error('the Primer provider is not configured');
   const pool = new Pool(baseUrl, { connections: 64 });
-  const floorHeaders = { 'x-api-key': credentials['PRIMER_API_KEY'] ?? '', 'x-api-version': '2.4', accept: 'application/json' };
+  const floorHeaders = { 'x-api-key': credentials['PRIMER_API_KEY'] ?? '', 'x-api-version': PRIMER_API_VERSION, accept: 'application/json' };
 
   let next = 0;
   const nextId = () => PROVIDER_MODULES.PRIMER.sampleIds.generated((next += 1));
