@@ -61,9 +61,10 @@ describe('reading a provider body: the fields that define it, or an error; the r
   });
 
   it('takes the exact parser only for a long number, not for long digit runs inside strings', () => {
-    for (const long of ['{"a":1234567890123456}', '{"a": [0, 1234567890.123456]}', '{"a":\n -1234567890123456}']) expect(mayHoldLongNumber(long), long).toBe(true);
+    for (const long of [' 12345678901234567', '{"a":1234567890123456}', '{"a": [0, 1234567890.123456]}', '{"a":\n -1234567890123456}']) expect(mayHoldLongNumber(long), long).toBe(true);
     const hash = '{"hash":"0x9f2c4a7e1b3d5f60718293a4b5c6d7e8f9012345678901234567890abcdef12","ref":"1234567890123456789","n":12}';
     expect(mayHoldLongNumber(hash)).toBe(false);
     expect(parseJsonText(hash)).toEqual(JSON.parse(hash));
+    expect(parseJsonText('12345678901234567')).toBe(12_345_678_901_234_567n);
   });
 });

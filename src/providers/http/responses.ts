@@ -132,12 +132,12 @@ function isJsonContentType(header: string | string[] | undefined): boolean {
 
 /**
  * A number of 16 digits or more (digits and a point): the only place a number can carry more digits
- * than a float keeps (2^53 has 16 digits). A JSON number only ever starts a value, after `:`, `,` or
- * `[` and optional whitespace (RFC 8259 §2), so a long run of digits inside a string (OrcaRail's
+ * than a float keeps (2^53 has 16 digits). A JSON number only ever starts a value: the text itself, or
+ * after `:`, `,` or `[`, with optional whitespace (RFC 8259 §2), so a long run of digits inside a string (OrcaRail's
  * on-chain hashes, `0x9f2c…`) does not count; a string that itself reads `:1234567890123456` merely
  * takes the slower exact parser. Bodies without one take the fast native parser.
  */
-const LONG_NUMBER = /[:,[]\s*-?\d[\d.]{15}/;
+const LONG_NUMBER = /(?:^|[:,[])\s*-?\d[\d.]{15}/;
 
 /** Whether `text` may hold a number that JSON.parse would round. */
 export function mayHoldLongNumber(text: string): boolean {
