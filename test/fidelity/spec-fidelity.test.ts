@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaymentLookupError } from '../../src/errors/payment-lookup-error.js';
 import { RequestScope } from '../../src/request/request-scope.js';
@@ -6,7 +5,9 @@ import { AMOUNT_PROBLEMS, type Money } from '../../src/model/money.js';
 import type { Payment, PaymentAmountField } from '../../src/model/payment.js';
 import { PAYMENT_STATUSES } from '../../src/model/status.js';
 import type { ProviderAdapter } from '../../src/providers/adapter.js';
+import { loadGr4vyPrivateKey } from '../../src/providers/gr4vy/auth.js';
 import { createGr4vyAdapter } from '../../src/providers/gr4vy/client.js';
+import { gr4vyModule } from '../../src/providers/gr4vy/index.js';
 import { DEFAULT_CALL_SETTINGS } from '../../src/providers/call-settings.js';
 import { createPrimerAdapter } from '../../src/providers/primer/client.js';
 import { Secret } from '../../src/security/secret.js';
@@ -135,7 +136,8 @@ describe('Gr4vy: randomized spec-valid Transaction bodies', () => {
 
   beforeAll(async () => {
     simulator = await serve('gr4vy-spec', (id) => bodies.get(id));
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
+    // From PEM, as the subgraph loads it (see gr4vyModule.simulatedCredentials: a generated KeyObject can deadlock its JWK export).
+    const privateKey = loadGr4vyPrivateKey(new Secret(gr4vyModule.simulatedCredentials()['GR4VY_PRIVATE_KEY'] ?? ''));
     const adapter = await createGr4vyAdapter({ baseUrl: simulator.url, privateKey }, DEFAULT_CALL_SETTINGS);
     outcomes = await readAll(adapter, [...bodies.keys()], bodies);
     await adapter.close();

@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { configVariables, loadConfig } from '../../src/config/app-config.js';
 import { ConfigError } from '../../src/env/env-helpers.js';
+import { gr4vyModule } from '../../src/providers/gr4vy/index.js';
 
-const p521Pem = generateKeyPairSync('ec', { namedCurve: 'secp521r1' })
-  .privateKey.export({ format: 'pem', type: 'pkcs8' })
-  .toString();
+const p521Pem = gr4vyModule.simulatedCredentials()['GR4VY_PRIVATE_KEY'] ?? '';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {

@@ -10,10 +10,13 @@ import {
   signingAhead,
   type Gr4vyTokenSigner,
 } from '../../src/providers/gr4vy/auth.js';
+import { gr4vyModule } from '../../src/providers/gr4vy/index.js';
 import { Secret } from '../../src/security/secret.js';
 
-const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
-const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+// From PEM, as the subgraph loads it: a KeyObject straight from generateKeyPairSync can deadlock
+// Node 20 when exported as JWK (see gr4vyModule.simulatedCredentials).
+const pem = gr4vyModule.simulatedCredentials()['GR4VY_PRIVATE_KEY'] ?? '';
+const privateKey = loadGr4vyPrivateKey(new Secret(pem));
 
 describe('Gr4vy JWT signing', () => {
   it('signs ES512 tokens with the JWK thumbprint as kid and the transactions.read scope', async () => {
@@ -91,8 +94,11 @@ describe('Gr4vy JWT signing', () => {
   });
 
   it('refuses keys that are not EC P-521', () => {
-    const { privateKey: p256 } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    const p256Pem = p256.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const p256Pem = generateKeyPairSync('ec', {
+      namedCurve: 'prime256v1',
+      publicKeyEncoding: { format: 'pem', type: 'spki' },
+      privateKeyEncoding: { format: 'pem', type: 'pkcs8' },
+    }).privateKey;
     expect(() => loadGr4vyPrivateKey(new Secret(p256Pem))).toThrow(Gr4vyKeyError);
     expect(() => loadGr4vyPrivateKey(new Secret('not a key'))).toThrow('is not a PEM private key');
   });

@@ -78,8 +78,16 @@ export const gr4vyModule: ProviderModule<'GR4VY'> = {
   },
   sampleIds: { generated: (n) => `${GR4VY_GENERATED_ID_PREFIX}0000-4000-8000-${String(n % 1e12).padStart(12, '0')}`, faults: GR4VY_FAULTS },
   // A throwaway merchant key, as Gr4vy issues them: EC P-521. The simulator verifies with its public half.
+  // Both halves leave the key-generation job as PEM, so no KeyObject shares that job's key data: on Node
+  // 20.20 a GC that finalises a finished KeyGenJob while such a key is exported as JWK deadlocks (the
+  // test run hung in KeyGenJob::~KeyGenJob, waiting on the key's lock that ExportJWKEcKey held). A
+  // KeyObject made from the PEM (loadGr4vyPrivateKey) has its own key data.
   simulatedCredentials: () => ({
-    GR4VY_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'secp521r1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    GR4VY_PRIVATE_KEY: generateKeyPairSync('ec', {
+      namedCurve: 'secp521r1',
+      publicKeyEncoding: { format: 'pem', type: 'spki' },
+      privateKeyEncoding: { format: 'pem', type: 'pkcs8' },
+    }).privateKey,
   }),
   simulatorTarget: (url) => ({ GR4VY_BASE_URL: url }),
   async simulate(knobs, credentials = gr4vyModule.simulatedCredentials()) {
