@@ -1,7 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { exportJWK, importPKCS8, importSPKI, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetCounters, startTestApp, type TestApp } from '../helpers/harness.js';
 
@@ -18,6 +19,20 @@ const PERSONAL = `query($id: ID!) { payment(id: $id, provider: PRIMER) {
 } }`;
 const ENTITY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id status customer { email } } } }`;
 const SECRET = 'gateway-shared-secret-0123456789abcdef';
+
+/**
+ * A gateway's ES256 pair, imported from PEM: a key straight from key generation shares its key data
+ * with Node's key-generation job, and exporting it as JWK can deadlock Node 20 when a GC finalises
+ * that job meanwhile (see gr4vyModule.simulatedCredentials).
+ */
+async function es256Pair(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
+  const pem = generateKeyPairSync('ec', {
+    namedCurve: 'prime256v1',
+    publicKeyEncoding: { format: 'pem', type: 'spki' },
+    privateKeyEncoding: { format: 'pem', type: 'pkcs8' },
+  });
+  return { privateKey: await importPKCS8(pem.privateKey, 'ES256'), publicKey: await importSPKI(pem.publicKey, 'ES256', { extractable: true }) };
+}
 
 const providerCalls = (app: TestApp) => [...app.registry.simulators.values()].reduce((sum, simulator) => sum + simulator.totalCalls, 0);
 
@@ -90,9 +105,9 @@ describe('red team: the end user\'s JWT, forwarded by the gateway', () => {
     new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'gateway-1' }).setIssuer('https://gateway.example').setAudience('payments').setIssuedAt().setExpirationTime(expiresIn).sign(signer);
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('ES256');
+    const pair = await es256Pair();
     key = pair.privateKey;
-    otherKey = (await generateKeyPair('ES256')).privateKey;
+    otherKey = (await es256Pair()).privateKey;
     const jwks = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
     writeFileSync(jwks, JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'gateway-1', alg: 'ES256', use: 'sig' }] }));
     app = await startTestApp({
