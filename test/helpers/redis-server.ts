@@ -23,7 +23,12 @@ export class RedisServer {
     return `redis://127.0.0.1:${String(this.port)}`;
   }
 
+  /**
+   * Starts it unless it runs: a second `redis-server` on the same port would fail to bind and exit,
+   * while the probe below reached the first, leaving that one untracked and running after the suite.
+   */
   async start(): Promise<void> {
+    if (this.#process && this.#process.exitCode === null) return;
     const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     this.#process = child;
     const started = Date.now();
