@@ -39,21 +39,38 @@ export class Bulkhead {
     return this.#waiting.length;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.#active >= this.maxConcurrent) {
-      if (this.#waiting.length >= this.maxQueued) {
-        throw lookupError(ErrorCode.PROVIDER_OVERLOADED, this.provider, {
-          detail: `${String(this.maxConcurrent)} calls in flight and ${String(this.maxQueued)} waiting`,
-        });
-      }
-      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  /**
+   * Takes a slot: undefined when one was free (the caller goes on without a microtask hop), a
+   * promise of one otherwise, and PROVIDER_OVERLOADED at once when the queue is full too. Every
+   * taken slot is given back with `leave()`.
+   */
+  enter(): Promise<void> | undefined {
+    if (this.#active < this.maxConcurrent) {
+      this.#active += 1;
+      return undefined;
     }
-    this.#active += 1;
+    if (this.#waiting.length >= this.maxQueued) {
+      throw lookupError(ErrorCode.PROVIDER_OVERLOADED, this.provider, {
+        detail: `${String(this.maxConcurrent)} calls in flight and ${String(this.maxQueued)} waiting`,
+      });
+    }
+    return new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Gives a slot back; the longest waiter, if any, takes it over (so no later `enter` can jump the queue). */
+  leave(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#active -= 1;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    const slot = this.enter();
+    if (slot) await slot;
     try {
       return await task();
     } finally {
-      this.#active -= 1;
-      this.#waiting.shift()?.();
+      this.leave();
     }
   }
 }

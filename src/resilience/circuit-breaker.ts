@@ -13,6 +13,9 @@ export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerSettings = { failureThreshol
 
 export type CircuitState = 'closed' | 'open' | 'half_open';
 
+/** What `settle` is told when a call returned: distinct from anything a call can throw. */
+export const CALL_SUCCEEDED: unique symbol = Symbol('call succeeded');
+
 /**
  * Failures that say the provider itself is in trouble; a missing payment, a bad id or a 429 is not
  * one, and neither is a timeout the request's own deadline caused (`endedByRequest`).
@@ -47,23 +50,36 @@ export class CircuitBreaker {
     return this.#state;
   }
 
-  async run<T>(call: () => Promise<T>): Promise<T> {
+  /**
+   * Lets a call through or fails it fast (PROVIDER_UNAVAILABLE) while the circuit is open. True
+   * when the call is the half-open probe; its outcome must be told to `settle` either way.
+   */
+  admit(): boolean {
     const state = this.state;
     if (state === 'open' || (state === 'half_open' && this.#probing)) {
       throw lookupError(ErrorCode.PROVIDER_UNAVAILABLE, this.provider, { detail: 'circuit open after repeated failures; failing fast' });
     }
     const probe = state === 'half_open';
     if (probe) this.#probing = true;
+    return probe;
+  }
+
+  /** An admitted call's outcome: `CALL_SUCCEEDED`, or what it threw (only provider trouble counts as a failure). */
+  settle(probe: boolean, outcome: unknown): void {
+    if (outcome !== CALL_SUCCEEDED && countsAsFailure(outcome)) this.#failed(probe);
+    else this.#succeeded();
+    if (probe) this.#probing = false;
+  }
+
+  async run<T>(call: () => Promise<T>): Promise<T> {
+    const probe = this.admit();
     try {
       const result = await call();
-      this.#succeeded();
+      this.settle(probe, CALL_SUCCEEDED);
       return result;
     } catch (error) {
-      if (countsAsFailure(error)) this.#failed(probe);
-      else this.#succeeded();
+      this.settle(probe, error);
       throw error;
-    } finally {
-      if (probe) this.#probing = false;
     }
   }
 

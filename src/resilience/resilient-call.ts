@@ -3,6 +3,8 @@ import { lookupError, PaymentLookupError } from '../errors/payment-lookup-error.
 import type { RequestScope } from '../request/request-scope.js';
 import { RequestValue } from '../request/request-scope.js';
 import { Bulkhead } from './bulkhead.js';
+import { CALL_SUCCEEDED } from './circuit-breaker.js';
+import type { RateBudget } from './rate-budget.js';
 import type { CallObserver, ProviderResilience } from './provider-resilience.js';
 import { retryDelayMs } from './retry-policy.js';
 
@@ -13,10 +15,9 @@ import { retryDelayMs } from './retry-policy.js';
  */
 export async function resilientCall<T>(runtime: ProviderResilience, scope: RequestScope, call: () => Promise<T>): Promise<T> {
   const share = requestShare(scope, runtime.bulkhead);
-  const observed = () => observe(runtime.observer, scope, call);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await runtime.breaker.run(() => share.run(() => withinBudget(runtime, scope, () => runtime.bulkhead.run(observed))));
+      return await attemptCall(runtime, scope, share, call);
     } catch (error) {
       if (!(error instanceof PaymentLookupError)) throw error;
       const delay = retryDelayMs(runtime.retryPolicy, attempt, error);
@@ -30,31 +31,65 @@ export async function resilientCall<T>(runtime: ProviderResilience, scope: Reque
 }
 
 /**
+ * One attempt through breaker, share, budget and bulkhead, in one frame: each stage waits (awaits)
+ * only when it has to (a queue, the budget), instead of an async wrapper per stage, whose promises
+ * and microtask hops every read paid (README "Benchmarks").
+ */
+async function attemptCall<T>(runtime: ProviderResilience, scope: RequestScope, share: Bulkhead, call: () => Promise<T>): Promise<T> {
+  const probe = runtime.breaker.admit();
+  try {
+    const shareSlot = share.enter();
+    if (shareSlot) await shareSlot;
+    try {
+      if (runtime.budget) await withinBudget(runtime, runtime.budget, scope);
+      const slot = runtime.bulkhead.enter();
+      if (slot) await slot;
+      try {
+        const result = await observe(runtime.observer, scope, call);
+        runtime.breaker.settle(probe, CALL_SUCCEEDED);
+        return result;
+      } finally {
+        runtime.bulkhead.leave();
+      }
+    } finally {
+      share.leave();
+    }
+  } catch (error) {
+    runtime.breaker.settle(probe, error);
+    throw error;
+  }
+}
+
+/**
  * Takes the attempt's slot from the provider's budget, waiting for it while the request can
  * afford to. With none in time the attempt is not made: PROVIDER_RATE_LIMITED, as the provider
  * itself would have answered, without spending its patience (nor the circuit's: it is no failure).
  */
-async function withinBudget<T>(runtime: ProviderResilience, scope: RequestScope, call: () => Promise<T>): Promise<T> {
-  if (!runtime.budget) return call();
-  const waitMs = await runtime.budget.reserve(scope.remainingMs());
+async function withinBudget(runtime: ProviderResilience, budget: RateBudget, scope: RequestScope): Promise<void> {
+  const waitMs = await budget.reserve(scope.remainingMs());
   if (waitMs === undefined) {
     throw lookupError(ErrorCode.PROVIDER_RATE_LIMITED, runtime.bulkhead.provider, { detail: "this service's own budget of calls to the provider is spent" });
   }
   if (waitMs > 0) await scope.pause(waitMs);
-  return call();
 }
 
-/** One attempt, timed and reported with its outcome. */
-async function observe<T>(observer: CallObserver, scope: RequestScope, call: () => Promise<T>): Promise<T> {
+/** One attempt, timed and reported with its outcome (a call that throws instead of rejecting too). */
+function observe<T>(observer: CallObserver, scope: RequestScope, call: () => Promise<T>): Promise<T> {
   const started = performance.now();
-  try {
-    const result = await call();
-    observer.attempted({ ok: true }, (performance.now() - started) / 1000, scope);
-    return result;
-  } catch (error) {
+  const failed = (error: unknown): never => {
     observer.attempted({ ok: false, error }, (performance.now() - started) / 1000, scope);
     throw error;
+  };
+  let pending: Promise<T>;
+  try {
+    pending = call();
+  } catch (error) {
+    return failed(error);
   }
+  return pending.then((result) => {
+    observer.attempted({ ok: true }, (performance.now() - started) / 1000, scope);
+    return result;
+  }, failed);
 }
 
 /** This request's shares, one per provider bulkhead it calls. */

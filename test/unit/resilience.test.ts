@@ -102,6 +102,26 @@ describe('bulkhead', () => {
   });
 });
 
+describe('bulkhead slots', () => {
+  it('hands a freed slot to the longest waiter, so a caller arriving meanwhile queues behind it instead of running over the limit', async () => {
+    const bulkhead = new Bulkhead('ORCARAIL', 1, 5);
+    expect(bulkhead.enter()).toBeUndefined();
+    const waiter = bulkhead.enter();
+    expect(waiter).toBeInstanceOf(Promise);
+    bulkhead.leave();
+    // The waiter has not resumed yet, but the slot is already its own.
+    expect([bulkhead.active, bulkhead.queued]).toEqual([1, 0]);
+    const latecomer = bulkhead.enter();
+    expect(latecomer).toBeInstanceOf(Promise);
+    await waiter;
+    expect([bulkhead.active, bulkhead.queued]).toEqual([1, 1]);
+    bulkhead.leave();
+    await latecomer;
+    bulkhead.leave();
+    expect([bulkhead.active, bulkhead.queued]).toEqual([0, 0]);
+  });
+});
+
 describe('single-flight', () => {
   it('shares one call between concurrent callers and keeps nothing once it settles', async () => {
     const flights = new SingleFlight<number>();
