@@ -26,5 +26,8 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
 # The old-generation limit sizes V8's heap growth to the container (limit 320 Mi in
 # docs/operations/kubernetes): without it V8 let the heap grow to ~250 MiB of RSS under the bench's
 # load before collecting, with it the peak stays near 150 MiB at no measurable CPU cost, and the live
-# heap (30-60 MiB) is far below it. bench/run.ts starts the subgraph with these same flags.
-CMD ["node", "--max-old-space-size=160", "dist/src/main.js"]
+# heap (30-60 MiB) is far below it. V8's helper threads (GC, compilation) are 2 instead of Node's
+# default 4, for a pod of at most 1 CPU: idle RSS 87-91 MiB instead of 90-102 side by side, peak under
+# load 145 instead of 152, CPU per request unchanged (bench:compare 1.005; README "Benchmarks").
+# bench/run.ts starts the subgraph with these same flags.
+CMD ["node", "--max-old-space-size=160", "--v8-pool-size=2", "dist/src/main.js"]
