@@ -14,6 +14,7 @@ import { MemoryDeliveryLedger } from './in-memory-coordination.js';
 import { InMemoryPaymentUpdates, type PaymentUpdates } from './payment-updates.js';
 import { ReplayGuard } from './replay-guard.js';
 import { PaymentSeal } from './sealed-payment.js';
+import { InFlightTable } from '../request/in-flight-table.js';
 
 export interface RedisCoordinationSettings extends CoordinationSettings {
   /** REDIS_URL; a Secret because it may carry the password. */
@@ -101,7 +102,7 @@ export class RedisCoordination implements Coordination {
   readonly #replica = randomUUID();
   readonly #local = new InMemoryPaymentUpdates();
   /** Reads on this replica waiting for another replica's: payment key → who to hand the result to. */
-  readonly #waiting = new Map<string, Set<(payment: Payment | undefined) => void>>();
+  readonly #waiting = new InFlightTable<Set<(payment: Payment | undefined) => void>>();
   readonly #seal: PaymentSeal;
   readonly #channels: { readonly updates: string; readonly reads: string };
   #connected = false;

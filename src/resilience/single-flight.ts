@@ -1,3 +1,4 @@
+import { InFlightTable } from '../request/in-flight-table.js';
 import { RequestScope } from '../request/request-scope.js';
 
 interface Flight<T> {
@@ -14,7 +15,8 @@ interface Flight<T> {
  * has gone away.
  */
 export class SingleFlight<T> {
-  readonly #inFlight = new Map<string, Flight<T>>();
+  /** Not a Map: see InFlightTable (a Map churned per read kept finished requests alive). */
+  readonly #inFlight = new InFlightTable<Flight<T>>();
 
   /** @param onMerge told each time a read joins a call already in flight (metrics). */
   constructor(private readonly onMerge: () => void = () => undefined) {}
