@@ -63,14 +63,4 @@ export class Bulkhead {
     if (next) next();
     else this.#active -= 1;
   }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    const slot = this.enter();
-    if (slot) await slot;
-    try {
-      return await task();
-    } finally {
-      this.leave();
-    }
-  }
 }

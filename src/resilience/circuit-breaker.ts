@@ -71,18 +71,6 @@ export class CircuitBreaker {
     if (probe) this.#probing = false;
   }
 
-  async run<T>(call: () => Promise<T>): Promise<T> {
-    const probe = this.admit();
-    try {
-      const result = await call();
-      this.settle(probe, CALL_SUCCEEDED);
-      return result;
-    } catch (error) {
-      this.settle(probe, error);
-      throw error;
-    }
-  }
-
   #succeeded(): void {
     this.#failures = 0;
     this.#transition('closed');

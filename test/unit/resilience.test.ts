@@ -3,7 +3,7 @@ import { ErrorCode } from '../../src/errors/codes.js';
 import { lookupError, PaymentLookupError } from '../../src/errors/payment-lookup-error.js';
 import { RequestScope } from '../../src/request/request-scope.js';
 import { Bulkhead } from '../../src/resilience/bulkhead.js';
-import { CircuitBreaker, type CircuitState } from '../../src/resilience/circuit-breaker.js';
+import { CALL_SUCCEEDED, CircuitBreaker, type CircuitState } from '../../src/resilience/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY, policyRetries, retryDelayMs } from '../../src/resilience/retry-policy.js';
 import { resilientCall } from '../../src/resilience/resilient-call.js';
 import { SingleFlight } from '../../src/resilience/single-flight.js';
@@ -47,6 +47,30 @@ describe('retry policy', () => {
   });
 });
 
+/** A call through the breaker as resilientCall's attempt makes it: admitted, then settled with its outcome. */
+async function throughBreaker<T>(breaker: CircuitBreaker, call: () => Promise<T>): Promise<T> {
+  const probe = breaker.admit();
+  try {
+    const result = await call();
+    breaker.settle(probe, CALL_SUCCEEDED);
+    return result;
+  } catch (error) {
+    breaker.settle(probe, error);
+    throw error;
+  }
+}
+
+/** A task in one of the bulkhead's slots, as resilientCall's attempt takes and gives it back. */
+async function inBulkhead<T>(bulkhead: Bulkhead, task: () => Promise<T>): Promise<T> {
+  const slot = bulkhead.enter();
+  if (slot) await slot;
+  try {
+    return await task();
+  } finally {
+    bulkhead.leave();
+  }
+}
+
 describe('circuit breaker', () => {
   const unavailable = () => Promise.reject(error(ErrorCode.PROVIDER_UNAVAILABLE, 503));
   const notFound = () => Promise.reject(error(ErrorCode.PAYMENT_NOT_FOUND, 404));
@@ -55,11 +79,11 @@ describe('circuit breaker', () => {
     let now = 0;
     const states: CircuitState[] = [];
     const breaker = new CircuitBreaker('PRIMER', { failureThreshold: 3, openMs: 1_000 }, (state) => states.push(state), () => now);
-    for (let i = 0; i < 3; i += 1) await expect(breaker.run(unavailable)).rejects.toThrow();
+    for (let i = 0; i < 3; i += 1) await expect(throughBreaker(breaker, unavailable)).rejects.toThrow();
     expect(breaker.state).toBe('open');
     let called = false;
     await expect(
-      breaker.run(() => {
+      throughBreaker(breaker, () => {
         called = true;
         return Promise.resolve(1);
       }),
@@ -67,7 +91,7 @@ describe('circuit breaker', () => {
     expect(called).toBe(false);
     now = 1_000;
     expect(breaker.state).toBe('half_open');
-    await expect(breaker.run(() => Promise.resolve('probe ok'))).resolves.toBe('probe ok');
+    await expect(throughBreaker(breaker, () => Promise.resolve('probe ok'))).resolves.toBe('probe ok');
     expect(breaker.state).toBe('closed');
     expect(states).toEqual(['open', 'closed']);
   });
@@ -75,12 +99,12 @@ describe('circuit breaker', () => {
   it('reopens when the probe fails, and does not count not-found as a failure', async () => {
     let now = 0;
     const breaker = new CircuitBreaker('GR4VY', { failureThreshold: 2, openMs: 100 }, undefined, () => now);
-    for (let i = 0; i < 5; i += 1) await expect(breaker.run(notFound)).rejects.toThrow();
+    for (let i = 0; i < 5; i += 1) await expect(throughBreaker(breaker, notFound)).rejects.toThrow();
     expect(breaker.state).toBe('closed');
-    await expect(breaker.run(unavailable)).rejects.toThrow();
-    await expect(breaker.run(unavailable)).rejects.toThrow();
+    await expect(throughBreaker(breaker, unavailable)).rejects.toThrow();
+    await expect(throughBreaker(breaker, unavailable)).rejects.toThrow();
     now = 100;
-    await expect(breaker.run(unavailable)).rejects.toThrow();
+    await expect(throughBreaker(breaker, unavailable)).rejects.toThrow();
     expect(breaker.state).toBe('open');
   });
 });
@@ -91,7 +115,7 @@ describe('bulkhead', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const slow = () => gate.then(() => 'done');
-    const calls = [bulkhead.run(slow), bulkhead.run(slow), bulkhead.run(slow), bulkhead.run(slow)];
+    const calls = [inBulkhead(bulkhead, slow), inBulkhead(bulkhead, slow), inBulkhead(bulkhead, slow), inBulkhead(bulkhead, slow)];
     const settled = Promise.allSettled(calls);
     expect([bulkhead.active, bulkhead.queued]).toEqual([2, 1]);
     release();
