@@ -18,11 +18,10 @@
  * COMPARE_AFTER_NODE_FLAGS=--max-old-space-size=1024`). Peak RSS of each is printed too.
  */
 import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { PROVIDER_MODULES } from '../src/providers/modules.js';
 import { BUSY_CORES, cpuSeconds, median, openWindow, rssMb, spread } from './measure.js';
-import { productionNodeFlags, startProcess, startSubgraph, stopAll } from './processes.js';
+import { productionNodeFlags, startProcess, startSubgraph, stopAll, stopNow } from './processes.js';
 
 const PAIRS = Number(process.env['COMPARE_PAIRS'] ?? '6');
 const ROUNDS_PER_PAIR = Number(process.env['COMPARE_ROUNDS_PER_PAIR'] ?? '1');
@@ -94,14 +93,12 @@ async function pairOfProcesses(env: Record<string, string>, pair: number): Promi
   }
 }
 
-/** Kills one of this bench's processes and waits for it to exit. */
+/** Stops one of this pair's processes and forgets it. */
 async function stopped(pid: number): Promise<void> {
   const child = children.find((one) => one.pid === pid);
   if (!child) return;
   children.splice(children.indexOf(child), 1);
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
+  await stopNow(child);
 }
 
 try {

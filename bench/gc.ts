@@ -15,7 +15,7 @@
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { PROVIDER_MODULES } from '../src/providers/modules.js';
-import { productionNodeFlags, startProcess, startSubgraph, stopAll } from './processes.js';
+import { productionNodeFlags, startProcess, startSubgraph, stopAll, stopNow } from './processes.js';
 
 const SECONDS = Number(process.env['GC_SECONDS'] ?? '5');
 const WARM_UP_SECONDS = Number(process.env['GC_WARM_UP_SECONDS'] ?? '6');
@@ -100,8 +100,8 @@ async function measure(target: Target) {
       majorPer10kRequests: (collections.filter((one) => one.kind === 'major').length * 10_000) / requests,
     };
   } finally {
-    server.child.kill('SIGKILL');
     children.splice(children.indexOf(server.child), 1);
+    await stopNow(server.child);
   }
 }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 
 const ROOT = new URL('../', import.meta.url);
@@ -47,6 +48,14 @@ export function nextLine(child: ChildProcess, pattern: RegExp): Promise<string> 
     };
     child.stdout?.on('data', onData);
   });
+}
+
+/** Kills one child at once and waits for it to exit: the next measurement must not share the cores with it draining. */
+export async function stopNow(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
 }
 
 export function stopAll(children: readonly ChildProcess[]): void {
