@@ -1,10 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, importPKCS8, importSPKI, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetCounters, startTestApp, type TestApp } from '../helpers/harness.js';
+import { ecPemKeyPair } from '../helpers/pem-keys.js';
 
 /**
  * Red team, issue 11 point 3: personal data only to a verified caller with the scope for it. The
@@ -20,17 +20,9 @@ const PERSONAL = `query($id: ID!) { payment(id: $id, provider: PRIMER) {
 const ENTITY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id status customer { email } } } }`;
 const SECRET = 'gateway-shared-secret-0123456789abcdef';
 
-/**
- * A gateway's ES256 pair, imported from PEM: a key straight from key generation shares its key data
- * with Node's key-generation job, and exporting it as JWK can deadlock Node 20 when a GC finalises
- * that job meanwhile (see gr4vyModule.simulatedCredentials).
- */
+/** A gateway's ES256 pair, imported from PEM (see ecPemKeyPair). */
 async function es256Pair(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
-  const pem = generateKeyPairSync('ec', {
-    namedCurve: 'prime256v1',
-    publicKeyEncoding: { format: 'pem', type: 'spki' },
-    privateKeyEncoding: { format: 'pem', type: 'pkcs8' },
-  });
+  const pem = ecPemKeyPair('prime256v1');
   return { privateKey: await importPKCS8(pem.privateKey, 'ES256'), publicKey: await importSPKI(pem.publicKey, 'ES256', { extractable: true }) };
 }
 

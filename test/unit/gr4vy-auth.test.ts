@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { calculateJwkThumbprint, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../src/providers/gr4vy/auth.js';
 import { gr4vyModule } from '../../src/providers/gr4vy/index.js';
 import { Secret } from '../../src/security/secret.js';
+import { ecPemKeyPair } from '../helpers/pem-keys.js';
 
 // From PEM, as the subgraph loads it: a KeyObject straight from generateKeyPairSync can deadlock
 // Node 20 when exported as JWK (see gr4vyModule.simulatedCredentials).
@@ -94,11 +95,7 @@ describe('Gr4vy JWT signing', () => {
   });
 
   it('refuses keys that are not EC P-521', () => {
-    const p256Pem = generateKeyPairSync('ec', {
-      namedCurve: 'prime256v1',
-      publicKeyEncoding: { format: 'pem', type: 'spki' },
-      privateKeyEncoding: { format: 'pem', type: 'pkcs8' },
-    }).privateKey;
+    const p256Pem = ecPemKeyPair('prime256v1').privateKey;
     expect(() => loadGr4vyPrivateKey(new Secret(p256Pem))).toThrow(Gr4vyKeyError);
     expect(() => loadGr4vyPrivateKey(new Secret('not a key'))).toThrow('is not a PEM private key');
   });
