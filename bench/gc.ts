@@ -15,7 +15,7 @@
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { PROVIDER_MODULES } from '../src/providers/modules.js';
-import { productionNodeFlags, startProcess, startSubgraph, stopAll, stopNow } from './processes.js';
+import { productionNodeFlags, startHelper, startProcess, startSubgraph, stopAll, stopNow } from './processes.js';
 
 const SECONDS = Number(process.env['GC_SECONDS'] ?? '5');
 const WARM_UP_SECONDS = Number(process.env['GC_WARM_UP_SECONDS'] ?? '6');
@@ -109,10 +109,7 @@ try {
   const simulator = await startProcess('bench/simulators.ts', { PROVIDER: 'PRIMER', LATENCY_MS: process.env['GC_LATENCY_MS'] ?? '0', ...credentials }, /^SIMULATOR /);
   children.push(simulator.child);
   const env = { ...credentials, ...PROVIDER_MODULES.PRIMER.simulatorTarget(simulator.line.trim().split(' ')[2]!) };
-  const helper = (entry: string, label: string, helperEnv: Record<string, string>) => async () => {
-    const { child, line } = await startProcess([...TRACE_FLAGS, entry], helperEnv, new RegExp(`^${label} http`));
-    return { url: line.slice(label.length).trim(), child };
-  };
+  const helper = (entry: string, label: string, helperEnv: Record<string, string>) => () => startHelper([...TRACE_FLAGS, entry], helperEnv, label);
   const targets: Target[] = [
     { key: 'floor', name: 'floor (node:http + undici)', start: helper('bench/floor.ts', 'FLOOR', env), body: () => JSON.stringify({ id: distinctId() }) },
     {

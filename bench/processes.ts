@@ -32,6 +32,15 @@ export function startProcess(command: string | readonly string[], env: Record<st
 }
 
 /**
+ * A bench helper process (floor, peer, Apollo floor, OTLP sink) that prints `<LABEL> <url>` once
+ * listening: started as `startProcess` starts it, with the URL it serves.
+ */
+export async function startHelper(command: string | readonly string[], env: Record<string, string>, label: string): Promise<{ url: string; child: ChildProcess }> {
+  const { child, line } = await startProcess(command, env, new RegExp(`^${label} http`));
+  return { url: line.slice(label.length).trim(), child };
+}
+
+/**
  * The first complete line `child` prints to stdout from now on that matches `pattern`. The child's
  * stdout keeps flowing afterwards, so a chatty child never blocks on a full pipe.
  */

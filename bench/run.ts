@@ -32,7 +32,7 @@ import { buildService } from '../src/service/build-service.js';
 import { composeWithGuild } from '../test/federation/compose.js';
 import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
 import { localSubgraphs } from '../test/federation/schema-checks.js';
-import { nextLine, startProcess, startSubgraph, stopAll } from './processes.js';
+import { nextLine, startHelper, startProcess, startSubgraph, stopAll } from './processes.js';
 import { BUSY_CORES, median, openWindow, rssMb, spread } from './measure.js';
 import { manyReplicas } from './replicas.js';
 import { UNTRACED } from '../src/request/tracing.js';
@@ -192,9 +192,9 @@ async function soak() {
  * listening, and is stopped with the rest when its scenario ends.
  */
 async function helperProcess(entry: string, env: Record<string, string>, label: string): Promise<{ url: string; child: ChildProcess }> {
-  const { child, line } = await startProcess(entry, env, new RegExp(`^${label} http`));
-  children.push(child);
-  return { url: line.slice(label.length).trim(), child };
+  const started = await startHelper(entry, env, label);
+  children.push(started.child);
+  return started;
 }
 
 /** The floor is one Primer fetch by design: the same credentials and target the subgraph gets. */
