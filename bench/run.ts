@@ -33,7 +33,7 @@ import { composeWithGuild } from '../test/federation/compose.js';
 import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
 import { localSubgraphs } from '../test/federation/schema-checks.js';
 import { nextLine, startHelper, startProcess, startSubgraph, stopAll } from './processes.js';
-import { BUSY_CORES, median, openWindow, rssMb, spread } from './measure.js';
+import { BUSY_CORES, cpuSeconds, median, openWindow, rssMb, spread } from './measure.js';
 import { manyReplicas } from './replicas.js';
 import { UNTRACED } from '../src/request/tracing.js';
 import { traceHeaders } from '../src/request/trace-context.js';
@@ -75,10 +75,6 @@ async function simulators(latencyMs: number, faults = { errorRate: 0, stallRate:
 }
 
 /** The production artifact (`npm run build`'s `dist/src/main.js`), configured as in production against the simulators. */
-async function subgraph(urls: SimulatorUrls): Promise<string> {
-  return (await subgraphProcess(urls)).url;
-}
-
 async function subgraphProcess(urls: SimulatorUrls, nodeOptions = '', env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const started = await startSubgraph({
     NODE_OPTIONS: `${process.env['SUBGRAPH_NODE_OPTIONS'] ?? ''} ${nodeOptions}`.trim(),
@@ -343,7 +339,7 @@ const THROUGHPUT_TARGETS = { ratio: 0.5, cpuUsPerRequest: 150, p99Ratio: 2, rssP
 async function batching(providers: readonly Provider[]) {
   const latencyMs = 50;
   const urls = await simulators(latencyMs);
-  const url = await subgraph(urls);
+  const { url, child } = await subgraphProcess(urls);
   const perProvider = 100 / providers.length;
   const refs = Array.from({ length: perProvider }, (_, i) => providers.map((provider) => ({ id: generatedId(provider, i), provider }))).flat();
   const single = JSON.stringify({ query: PAYMENT_QUERY, variables: { id: generatedId('PRIMER', 0) } });
@@ -362,6 +358,8 @@ async function batching(providers: readonly Provider[]) {
   const { aMs: singleMs, bMs: batchMs } = await alternately(url, single, batch, 31);
   const { othersCores } = window.end();
   const waves = Math.ceil(perProvider / PROVIDER_CONCURRENCY);
+  // Over all five, the batch waits for the sum of its reads' CPU: what each provider's read costs.
+  const readCost = providers.length === PROVIDERS.length ? await readCostByProvider(url, child.pid!) : undefined;
   return {
     providers,
     providerLatencyMs: latencyMs,
@@ -375,7 +373,38 @@ async function batching(providers: readonly Provider[]) {
     target: Number(((providers.length === PROVIDERS.length ? 1.2 : 1.25) * waves).toFixed(2)),
     othersCores,
     busy: othersCores > BUSY_CORES,
+    readCost,
   };
+}
+
+const READ_COST_BATCH = 50;
+const READ_COST_ROUNDS = 40;
+
+/**
+ * The subgraph's CPU (from /proc, all its threads) for one more payment of each provider in a batch:
+ * `payments` with 1 ref, READ_COST_ROUNDS times, then with READ_COST_BATCH refs of that provider
+ * alone as often; the difference over the extra refs. In runs, not in turns: V8's concurrent
+ * marking and sweeping for one request's garbage run on after it, and in turns the cheap request
+ * would be charged the big one's collection. /proc counts in 10 ms ticks, hence the many rounds.
+ */
+async function readCostByProvider(url: string, pid: number): Promise<Array<{ provider: Provider; cpuUsPerPayment: number }>> {
+  const query = 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status amount { decimal } } }';
+  const batchOf = (provider: Provider, size: number) =>
+    JSON.stringify({ query, variables: { refs: Array.from({ length: size }, (_, i) => ({ id: generatedId(provider, i), provider })) } });
+  const costs: Array<{ provider: Provider; cpuUsPerPayment: number }> = [];
+  for (const provider of PROVIDERS) {
+    const one = batchOf(provider, 1);
+    const many = batchOf(provider, READ_COST_BATCH);
+    const start = cpuSeconds(pid);
+    await timed(url, one, READ_COST_ROUNDS);
+    const between = cpuSeconds(pid);
+    await timed(url, many, READ_COST_ROUNDS);
+    const oneCpu = between - start;
+    const manyCpu = cpuSeconds(pid) - between;
+    const cpuUsPerPayment = ((manyCpu - oneCpu) / READ_COST_ROUNDS / (READ_COST_BATCH - 1)) * 1e6;
+    costs.push({ provider, cpuUsPerPayment: Math.round(cpuUsPerPayment) });
+  }
+  return costs;
 }
 
 /** A server under load in a round: where it listens, its process, and what each request sends. */
@@ -592,6 +621,9 @@ try {
   for (const run of b) {
     console.log(`\n(b) payments, ${String(run.refs)} refs over ${run.providers.join(', ')}, ${String(run.providerLatencyMs)} ms provider latency, limit ${String(run.perProviderConcurrency)}/provider`);
     console.log(`    single fetch ${String(run.singleFetchMs)} ms   batch ${String(run.batchMs)} ms   ratio ${String(run.ratio)} (target <= ${String(run.target)}, ${String(run.waves)} wave)  ${verdict(run.ratio <= run.target, run.busy)}  (others ${String(run.othersCores)} cores)`);
+    if (run.readCost) {
+      console.log(`    subgraph CPU per extra payment in a batch: ${run.readCost.map(({ provider, cpuUsPerPayment }) => `${provider} ${String(cpuUsPerPayment)} µs`).join(', ')}`);
+    }
   }
   if (c) {
     console.log(`\n(c) 50 orders with payments through Hive Gateway, ${String(c.providerLatencyMs)} ms provider latency`);
