@@ -10,6 +10,7 @@ import type { CallSettings } from '../call-settings.js';
 import { errorForUpstreamStatus } from '../upstream-status.js';
 import { ucsErrorDetailType, ucsGrpcPackage } from './proto.js';
 import { transformUcsResponse } from './transform.js';
+import { startUnaryCall } from './unary-call.js';
 import { enumName, parseUcsPaymentId, ucsGetRequest, type UcsGetResponse, type UcsLookup } from './wire.js';
 
 export interface UcsConnection {
@@ -38,6 +39,9 @@ export function createUcsAdapter(connection: UcsConnection, calls: CallSettings)
     // retries would multiply attempts and buffer every call for replay.
     'grpc.enable_retries': 0,
   });
+  // Calls go straight on the channel (see startUnaryCall); the client only owns it.
+  const channel = client.getChannel();
+  const getMethod = types.PaymentService.service.Get;
 
   // OpenTelemetry's gRPC client attributes: https://opentelemetry.io/docs/specs/semconv/rpc/grpc/
   const [serverAddress, serverPort] = splitAddress(connection.address);
@@ -57,27 +61,24 @@ export function createUcsAdapter(connection: UcsConnection, calls: CallSettings)
     metadata.set('x-connector-config', connection.connectorConfig.reveal());
     metadata.set('x-request-id', scope.requestId);
     for (const [name, value] of Object.entries(traceHeaders(span.context))) metadata.set(name, value);
-    return new Promise<UcsGetResponse>((resolve, reject) => {
-      const budgetMs = Math.min(calls.totalTimeoutMs, scope.remainingMs());
-      // When the request's deadline, not the call's own limit, sets the gRPC deadline, running out is the request's doing.
-      const deadlineBound = budgetMs < calls.totalTimeoutMs;
-      const call = client.Get(ucsGetRequest(lookup), metadata, { deadline: Date.now() + budgetMs }, (error, response) => {
-        unsubscribe();
-        span.setAttributes({ 'rpc.grpc.status_code': error ? error.code : grpc.status.OK });
-        if (error) {
-          const failure = grpcFailure(error, scope.cancelled, deadlineBound);
-          span.fail(failure.code);
-          reject(failure);
-        } else if (!response) {
-          span.fail(ErrorCode.PROVIDER_BAD_RESPONSE);
-          reject(lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { detail: 'empty response' }));
-        } else resolve(response);
+    const budgetMs = Math.min(calls.totalTimeoutMs, scope.remainingMs());
+    // When the request's deadline, not the call's own limit, sets the gRPC deadline, running out is the request's doing.
+    const deadlineBound = budgetMs < calls.totalTimeoutMs;
+    const call = startUnaryCall(channel, getMethod, ucsGetRequest(lookup), metadata, Date.now() + budgetMs);
+    const unsubscribe = scope.onCancel(() => {
+      call.cancel();
+    });
+    return call.outcome.then((outcome) => {
+      unsubscribe();
+      span.setAttributes({ 'rpc.grpc.status_code': outcome.ok ? grpc.status.OK : outcome.error.code });
+      if (outcome.ok) {
         span.end();
-      });
-      // Declared after the call: grpc-js only ever calls back asynchronously.
-      const unsubscribe = scope.onCancel(() => {
-        call.cancel();
-      });
+        return outcome.response;
+      }
+      const failure = grpcFailure(outcome.error, scope.cancelled, deadlineBound);
+      span.fail(failure.code);
+      span.end();
+      throw failure;
     });
   }
 
