@@ -336,6 +336,9 @@ const IDLE_SETTLE_SECONDS = 60;
 const THROUGHPUT_TARGETS = { ratio: 0.5, cpuUsPerRequest: 150, p99Ratio: 2, rssPeakMb: 150, idleRssMb: 90 };
 
 /** 100 refs spread evenly over `providers`, each a distinct payment its simulator generates. */
+/** (b)'s batch, and the per-provider read cost's: every payment with the fields a dashboard lists. */
+const BATCH_QUERY = 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status amount { decimal } } }';
+
 async function batching(providers: readonly Provider[]) {
   const latencyMs = 50;
   const urls = await simulators(latencyMs);
@@ -344,7 +347,7 @@ async function batching(providers: readonly Provider[]) {
   const refs = Array.from({ length: perProvider }, (_, i) => providers.map((provider) => ({ id: generatedId(provider, i), provider }))).flat();
   const single = JSON.stringify({ query: PAYMENT_QUERY, variables: { id: generatedId('PRIMER', 0) } });
   const batch = JSON.stringify({
-    query: 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status amount { decimal } } }',
+    query: BATCH_QUERY,
     variables: { refs },
   });
   // Steady state: V8 keeps compiling the batch path for the first few hundred batches, on the same
@@ -388,9 +391,8 @@ const READ_COST_ROUNDS = 40;
  * would be charged the big one's collection. /proc counts in 10 ms ticks, hence the many rounds.
  */
 async function readCostByProvider(url: string, pid: number): Promise<Array<{ provider: Provider; cpuUsPerPayment: number }>> {
-  const query = 'query($refs: [PaymentRef!]!) { payments(refs: $refs) { id provider status amount { decimal } } }';
   const batchOf = (provider: Provider, size: number) =>
-    JSON.stringify({ query, variables: { refs: Array.from({ length: size }, (_, i) => ({ id: generatedId(provider, i), provider })) } });
+    JSON.stringify({ query: BATCH_QUERY, variables: { refs: Array.from({ length: size }, (_, i) => ({ id: generatedId(provider, i), provider })) } });
   const costs: Array<{ provider: Provider; cpuUsPerPayment: number }> = [];
   for (const provider of PROVIDERS) {
     const one = batchOf(provider, 1);
