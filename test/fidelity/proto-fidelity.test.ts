@@ -12,6 +12,7 @@ import { createUcsAdapter } from '../../src/providers/ucs/client.js';
 import { UCS_PROTO_FILE, ucsGrpcPackage } from '../../src/providers/ucs/proto.js';
 import { Secret } from '../../src/security/secret.js';
 import { mulberry32 } from './spec-bodies.js';
+import { listenOnFreePort } from '../helpers/grpc-server.js';
 
 /**
  * Fidelity to connector-service's proto: randomized `PaymentServiceGetResponse` messages (every
@@ -101,12 +102,7 @@ describe('UCS: randomized proto-valid Get responses over gRPC', () => {
         callback(null, messages.get(call.request.connector_transaction_id) ?? {});
       },
     });
-    const port = await new Promise<number>((resolve, reject) => {
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => {
-        if (error) reject(error);
-        else resolve(bound);
-      });
-    });
+    const port = await listenOnFreePort(server);
     const adapter = createUcsAdapter({ address: `127.0.0.1:${String(port)}`, connector: 'Stripe', connectorConfig: new Secret('{"config":{}}') }, DEFAULT_CALL_SETTINGS);
     for (const [id, message] of messages) {
       try {

@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grpcFailure } from '../../src/providers/ucs/client.js';
 import { startUnaryCall, type UnaryOutcome } from '../../src/providers/ucs/unary-call.js';
+import { listenOnFreePort } from '../helpers/grpc-server.js';
 
 // A JSON echo service: the test's own wire format, so the server can also send bytes no client can read.
 const json = {
@@ -39,12 +40,7 @@ describe('startUnaryCall (a unary call straight on the channel)', () => {
     unary('/test.Echo/Never', () => {
       // never answers: the caller's deadline or cancellation ends it
     });
-    const port = await new Promise<number>((resolve, reject) => {
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => {
-        if (error) reject(error);
-        else resolve(bound);
-      });
-    });
+    const port = await listenOnFreePort(server);
     client = new grpc.Client(`127.0.0.1:${String(port)}`, grpc.credentials.createInsecure());
   });
 
