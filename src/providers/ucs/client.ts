@@ -141,7 +141,7 @@ export function grpcFailure(error: grpc.ServiceError, cancelledByCaller: boolean
     if (cancelledByCaller) return lookupError(ErrorCode.REQUEST_CANCELLED, 'UCS', { upstreamStatus });
     return lookupError(ErrorCode.PROVIDER_UNAVAILABLE, 'UCS', { upstreamStatus, detail: 'the call was cancelled' });
   }
-  // grpc-js reports a response it cannot decode as INTERNAL "Response message parsing error".
+  // A response that cannot be decoded ends as INTERNAL "Response message parsing error" (startUnaryCall, as grpc-js's client does).
   if (error.code === grpc.status.INTERNAL && /pars(e|ing)/i.test(error.details)) {
     return lookupError(ErrorCode.PROVIDER_BAD_RESPONSE, 'UCS', { upstreamStatus, detail: 'the response could not be decoded' });
   }
