@@ -10,7 +10,9 @@
  * "Benchmarks"). A change that keeps request objects from being promoted shows here first, without the
  * CPU noise. GC_SECONDS (default 5) of load per target after GC_WARM_UP_SECONDS (default 6);
  * GC_LATENCY_MS (default 0) for the Primer simulator; GC_CONNECTIONS (default 20); GC_TARGETS, a
- * comma list of floor, apollo, distinct, shared (default all).
+ * comma list of floor, apollo, distinct, shared (default all); GC_BUILD (default `dist`), the build the
+ * subgraph targets run, so one change's allocations can be read against the build before it
+ * (`GC_BUILD=dist-base`, as bench:compare keeps it).
  */
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
@@ -21,6 +23,7 @@ const SECONDS = Number(process.env['GC_SECONDS'] ?? '5');
 const WARM_UP_SECONDS = Number(process.env['GC_WARM_UP_SECONDS'] ?? '6');
 const CONNECTIONS = Number(process.env['GC_CONNECTIONS'] ?? '20');
 const TRACE_FLAGS = [...productionNodeFlags(), '--trace-gc-nvp'];
+const BUILD = process.env['GC_BUILD'] ?? 'dist';
 const PAYMENT_QUERY = 'query($id: ID!) { payment(id: $id, provider: PRIMER) { id status } }';
 
 const credentials = PROVIDER_MODULES.PRIMER.simulatedCredentials();
@@ -118,8 +121,8 @@ try {
       start: helper('bench/apollo-floor.ts', 'APOLLO_FLOOR', { NODE_ENV: 'production' }),
       body: () => JSON.stringify({ query: 'query($id: ID!) { payment(id: $id) { id status } }', variables: { id: distinctId() } }),
     },
-    { key: 'distinct', name: 'subgraph, a distinct payment', start: () => startSubgraph(env, 'dist/src/main.js', TRACE_FLAGS), body: () => JSON.stringify({ query: PAYMENT_QUERY, variables: { id: distinctId() } }) },
-    { key: 'shared', name: 'subgraph, one shared payment', start: () => startSubgraph(env, 'dist/src/main.js', TRACE_FLAGS), body: () => JSON.stringify({ query: PAYMENT_QUERY, variables: { id: SHARED_ID } }) },
+    { key: 'distinct', name: `subgraph (${BUILD}/), a distinct payment`, start: () => startSubgraph(env, `${BUILD}/src/main.js`, TRACE_FLAGS), body: () => JSON.stringify({ query: PAYMENT_QUERY, variables: { id: distinctId() } }) },
+    { key: 'shared', name: `subgraph (${BUILD}/), one shared payment`, start: () => startSubgraph(env, `${BUILD}/src/main.js`, TRACE_FLAGS), body: () => JSON.stringify({ query: PAYMENT_QUERY, variables: { id: SHARED_ID } }) },
   ];
   console.log(`${String(SECONDS)} s of load per target after ${String(WARM_UP_SECONDS)} s, ${String(CONNECTIONS)} connections, Node flags ${TRACE_FLAGS.join(' ')}`);
   const chosen = new Set((process.env['GC_TARGETS'] ?? 'floor,apollo,distinct,shared').split(','));
