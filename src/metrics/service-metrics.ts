@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { LabelledCounter, LabelledHistogram } from './labelled-metrics.js';
 
 /** A provider's live state, read when Prometheus scrapes (never stored twice). */
 export interface ProviderGauges {
@@ -23,37 +24,37 @@ export class ServiceMetrics {
   readonly registry = new Registry();
   readonly #operationNames = new Set<string>();
 
-  readonly graphqlRequests = new Counter({
+  readonly graphqlRequests = new LabelledCounter({
     name: 'payments_graphql_requests_total',
     help: 'GraphQL requests by operation name and outcome (ok, partial: data with errors, error).',
     labelNames: ['operation', 'outcome'],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly graphqlDuration = new Histogram({
+  readonly graphqlDuration = new LabelledHistogram({
     name: 'payments_graphql_request_duration_seconds',
     help: 'GraphQL request latency, from request start to response.',
     labelNames: ['operation', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 8],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly providerCalls = new Counter({
+  readonly providerCalls = new LabelledCounter({
     name: 'payments_provider_calls_total',
     help: 'Provider call attempts by provider, outcome (ok, error) and error code (none when ok).',
     labelNames: ['provider', 'outcome', 'code'],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly providerDuration = new Histogram({
+  readonly providerDuration = new LabelledHistogram({
     name: 'payments_provider_call_duration_seconds',
     help: 'Provider call attempt latency by provider and outcome.',
     labelNames: ['provider', 'outcome'],
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly webhooks = new Counter({
+  readonly webhooks = new LabelledCounter({
     name: 'payments_webhooks_total',
     help: 'Webhook deliveries by provider and outcome (published, or the refusal: BAD_SIGNATURE, OUTSIDE_TOLERANCE, MALFORMED, REPLAYED, READ_FAILED).',
     labelNames: ['provider', 'outcome'],
-    registers: [this.registry],
+    registry: this.registry,
   });
   readonly activeSubscriptions = new Gauge({
     name: 'payments_subscriptions_active',
@@ -65,48 +66,48 @@ export class ServiceMetrics {
     help: 'Whether this replica shares budgets, reads, updates and deliveries with the others right now: 1 (always, in memory), 0 while Redis is unreachable.',
     registers: [this.registry],
   });
-  readonly sharedStateFallbacks = new Counter({
+  readonly sharedStateFallbacks = new LabelledCounter({
     name: 'payments_shared_state_fallbacks_total',
     help: 'Shared operations done by this replica alone because Redis did not answer, by operation (publish, budget, sharedRead, finalPayments, deliveries).',
     labelNames: ['operation'],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly sharedReads = new Counter({
+  readonly sharedReads = new LabelledCounter({
     name: 'payments_shared_reads_total',
     help: 'Reads through Redis by role: led (this replica called the provider), followed (handed another replica\'s result), read_after_waiting (that read failed or ran out of time).',
     labelNames: ['role'],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly finalPaymentCache = new Counter({
+  readonly finalPaymentCache = new LabelledCounter({
     name: 'payments_final_payment_cache_total',
     help: 'Lookups of the final-payment cache (FINAL_PAYMENT_CACHE_SECONDS) by outcome: hit or miss.',
     labelNames: ['outcome'],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly providerRetries = new Counter({
+  readonly providerRetries = new LabelledCounter({
     name: 'payments_provider_retries_total',
     help: 'Provider calls tried again by the retry policy, by provider and the error code retried.',
     labelNames: ['provider', 'code'],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly circuitTransitions = new Counter({
+  readonly circuitTransitions = new LabelledCounter({
     name: 'payments_circuit_transitions_total',
     help: 'Circuit breaker transitions by provider and the state entered.',
     labelNames: ['provider', 'state'],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly singleFlightMerges = new Counter({
+  readonly singleFlightMerges = new LabelledCounter({
     name: 'payments_single_flight_merges_total',
     help: 'Reads that joined a call already in flight for the same payment instead of making their own.',
     labelNames: ['provider'],
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly loaderBatchSize = new Histogram({
+  readonly loaderBatchSize = new LabelledHistogram({
     name: 'payments_loader_batch_size',
     help: 'Keys per DataLoader batch, by loader (payment, transactions).',
     labelNames: ['loader'],
     buckets: [1, 2, 5, 10, 25, 50, 100],
-    registers: [this.registry],
+    registry: this.registry,
   });
 
   constructor(providers: () => readonly ProviderGauges[]) {
