@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,5 +68,24 @@ describe('architecture', () => {
     expect([...PROVIDERS]).toEqual(values);
     expect(Object.keys(PROVIDER_MODULES).sort()).toEqual([...values].sort());
     for (const [key, module] of Object.entries(PROVIDER_MODULES)) expect(module.provider).toBe(key);
+  });
+
+  it('loads grpc-js only once connector-service is used: a service without UCS does not carry it', () => {
+    // A fresh process, since this one may have loaded it for another test. The service's whole
+    // module graph is imported, as main.ts does; then a UCS adapter is made, which must load it.
+    const script = `
+      import { createRequire } from 'node:module';
+      const grpcLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('@grpc'));
+      await import('./src/service/build-service.ts');
+      const { PROVIDER_MODULES } = await import('./src/providers/modules.ts');
+      const { DEFAULT_CALL_SETTINGS } = await import('./src/providers/call-settings.ts');
+      const before = grpcLoaded();
+      const setup = PROVIDER_MODULES.UCS.fromEnv({ UCS_ADDRESS: '127.0.0.1:1', UCS_CONNECTOR: 'Stripe', UCS_CONNECTOR_CONFIG: '{}' });
+      const adapter = await setup.createAdapter(DEFAULT_CALL_SETTINGS);
+      await adapter.close?.();
+      console.log(JSON.stringify({ before, after: grpcLoaded() }));
+    `;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8' });
+    expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({ before: false, after: true });
   });
 });

@@ -3,6 +3,7 @@ import { status as grpcStatus } from '@grpc/grpc-js';
 import { PaymentStatus } from './__generated__/types/PaymentStatus.js';
 import type { PaymentStatus__Output as UcsPaymentStatus } from './__generated__/types/PaymentStatus.js';
 import type { PaymentServiceGetResponse } from './__generated__/types/PaymentServiceGetResponse.js';
+import { UCS_GENERATED_ID_PREFIX } from './sample-ids.js';
 
 /**
  * UCS simulator data. connector-service is stateless and echoes the requested amount; what it adds
@@ -68,9 +69,6 @@ export const UCS_FIXTURES: ReadonlyMap<string, UcsFixture> = new Map(
     ...Object.fromEntries(UCS_FAULTS.map((fault) => [`pi_fault_${fault.name}`, fault.fixture])),
   }),
 );
-
-/** Any connector id with this prefix is answered as CHARGED (for load tests). */
-export const UCS_GENERATED_ID_PREFIX = 'pi_gen_';
 
 export function ucsFixtureFor(connectorTransactionId: string): UcsFixture | undefined {
   return (
