@@ -79,6 +79,13 @@ export function productionNodeFlags(): string[] {
   return argv.slice(1, -1);
 }
 
+/** The Node major version production runs: the Dockerfile's `FROM node:<major>…` (every stage uses the same). */
+export function productionNodeMajor(): number {
+  const major = /^FROM node:(\d+)/m.exec(readFileSync(new URL('Dockerfile', ROOT), 'utf8'))?.[1];
+  if (!major) throw new Error('the Dockerfile no longer starts FROM node:<major>: update the bench');
+  return Number(major);
+}
+
 /**
  * A build of the subgraph (`dist/src/main.js`, or another build's) started as production starts it,
  * on a free loopback port: the Dockerfile's Node flags (or `nodeFlags`), `NODE_ENV=production`, and `env` on top.

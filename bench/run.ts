@@ -32,7 +32,7 @@ import { buildService } from '../src/service/build-service.js';
 import { composeWithGuild } from '../test/federation/compose.js';
 import { sampleOrders, startOrdersSubgraph } from '../test/federation/orders-subgraph.js';
 import { localSubgraphs } from '../test/federation/schema-checks.js';
-import { nextLine, startHelper, startProcess, startSubgraph, stopAll } from './processes.js';
+import { nextLine, productionNodeFlags, productionNodeMajor, startHelper, startProcess, startSubgraph, stopAll } from './processes.js';
 import { BUSY_CORES, cpuSeconds, median, openWindow, rssMb, spread } from './measure.js';
 import { manyReplicas } from './replicas.js';
 import { UNTRACED } from '../src/request/tracing.js';
@@ -606,6 +606,11 @@ try {
 
   const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
   const verdict = (ok: boolean, busy: boolean) => (busy ? 'NO VERDICT (machine busy)' : pass(ok));
+  // Every process here runs on the Node that runs the bench, the subgraph with the Dockerfile's flags:
+  // a figure from another major than production's is that runtime's (Node 24 read a fifth less CPU).
+  const productionMajor = productionNodeMajor();
+  console.log(`\nNode ${process.version} with ${productionNodeFlags().join(' ')}; production runs node:${String(productionMajor)} (Dockerfile)`);
+  if (Number(process.versions.node.split('.')[0]) !== productionMajor) console.log(`    NOT PRODUCTION'S RUNTIME: run the bench on Node ${String(productionMajor)} for production's figures`);
   if (a) {
     const t = a.targets;
     console.log(`\n(a) payment, 0 ms simulator, ${String(CONNECTIONS)} connections, ${String(THROUGHPUT_ROUNDS)} alternating rounds of ${String(SECONDS)} s`);
