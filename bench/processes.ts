@@ -71,17 +71,20 @@ export function stopAll(children: readonly ChildProcess[]): void {
   for (const child of children) child.kill('SIGTERM');
 }
 
+/** The Dockerfile production is built from: what the bench reads production's runtime and flags from. */
+const dockerfile = () => readFileSync(new URL('Dockerfile', ROOT), 'utf8');
+
 /** The Node flags the Dockerfile's CMD starts the service with, so the bench runs what production runs. */
 export function productionNodeFlags(): string[] {
-  const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(new URL('Dockerfile', ROOT), 'utf8'))?.[1];
+  const cmd = /^CMD (\[.*\])$/m.exec(dockerfile())?.[1];
   const argv = cmd ? (JSON.parse(cmd) as string[]) : [];
   if (argv[0] !== 'node' || argv.at(-1) !== 'dist/src/main.js') throw new Error('the Dockerfile CMD is no longer `node [flags] dist/src/main.js`: update the bench');
   return argv.slice(1, -1);
 }
 
-/** The Node major version production runs: the Dockerfile's `FROM node:<major>…` (every stage uses the same). */
+/** The Node major version production runs: the last stage's `FROM node:<major>…` in the Dockerfile (the runtime image). */
 export function productionNodeMajor(): number {
-  const major = /^FROM node:(\d+)/m.exec(readFileSync(new URL('Dockerfile', ROOT), 'utf8'))?.[1];
+  const major = [...dockerfile().matchAll(/^FROM node:(\d+)/gm)].at(-1)?.[1];
   if (!major) throw new Error('the Dockerfile no longer starts FROM node:<major>: update the bench');
   return Number(major);
 }
